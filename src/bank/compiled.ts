@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BankError } from '../errors.js';
+import type { CoreQuestion } from '../core/types.js';
+import type { Question, Taxonomy } from './schema.js';
+
+/** A question as the exam needs it: validated, located, with its citations resolved to section ids. */
+export interface CompiledQuestion extends Question {
+  file: string;
+  line: number;
+  sections: string[];
+}
+
+/** Where a remediation pointer leads: `notes/saa-c03-course.md:2425 S3 › S3 Storage Classes`. */
+// the core works on compiled questions directly
+const compiledIsCore = (q: CompiledQuestion): CoreQuestion => q;
+void compiledIsCore;
+
+export interface SectionRef {
+  id: string;
+  file: string;
+  line: number;
+  endLine: number;
+  path: string[];
+}
+
+export interface CompiledBank {
+  format: number;
+  hash: string;
+  taxonomy: Taxonomy;
+  questions: CompiledQuestion[];
+  sections: Record<string, SectionRef>;
+}
+
+const FORMAT = 1;
+
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface BankLocation {
+  bankDir: string;
+  notesDir: string;
+}
+
+export function defaultLocation(): BankLocation {
+  return { bankDir: join(PACKAGE_ROOT, 'question-bank'), notesDir: join(PACKAGE_ROOT, 'notes') };
+}
+
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.AWSQUIZ_CACHE_DIR) return env.AWSQUIZ_CACHE_DIR;
+  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'awsquiz');
+}
+
+function walk(dir: string, keep: (name: string) => boolean, out: string[] = []): string[] {
+  if (!existsSync(dir)) return out;
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p, keep, out);
+    else if (keep(e.name)) out.push(p);
+  }
+  return out;
+}
+
+/** A hash of everything the compiled bank is made from: bank files, notes, their locations and this format. */
+export function bankHash(loc: BankLocation): string {
+  const h = createHash('sha256');
+  h.update(`${FORMAT}\0${resolve(loc.bankDir)}\0${resolve(loc.notesDir)}\0`);
+  const files = [
+    ...walk(loc.bankDir, (n) => /\.ya?ml$/.test(n)),
+    ...walk(loc.notesDir, (n) => n.endsWith('.md') && n !== 'README.md'),
+  ];
+  for (const f of files) {
+    h.update(f);
+    h.update('\0');
+    h.update(readFileSync(f));
+    h.update('\0');
+  }
+  return h.digest('hex').slice(0, 32);
+}
+
+/**
+ * The bank for an exam. Validating YAML and parsing notes is slow next to a quiz's start-up budget, so the
+ * validated result is cached as JSON keyed by a hash of its sources and rebuilt only when they change.
+ * A bank with problems is refused with every problem listed.
+ */
+export async function loadBank(
+  loc: BankLocation = defaultLocation(),
+  env = process.env,
+): Promise<CompiledBank> {
+  const hash = bankHash(loc);
+  const cacheFile = join(cacheDir(env), `bank-${hash}.json`);
+  try {
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as CompiledBank;
+    if (cached.format === FORMAT && cached.hash === hash) return cached;
+  } catch {
+    // no cache yet, or unreadable: compile
+  }
+  const bank = await compileBank(loc, hash);
+  try {
+    mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(bank), { mode: 0o600 });
+    renameSync(tmp, cacheFile);
+  } catch {
+    // a cache that cannot be written only costs time
+  }
+  return bank;
+}
+
+export async function compileBank(loc: BankLocation, hash = bankHash(loc)): Promise<CompiledBank> {
+  const { checkBank } = await import('./validate.js');
+  const { formatProblem } = await import('./load.js');
+  const check = checkBank(loc.bankDir, loc.notesDir);
+  if (check.problems.length || !check.taxonomy) {
+    throw new BankError(
+      `the question bank has ${check.problems.length} problem(s); run \`awsquiz validate\` for details`,
+      check.problems.map(formatProblem),
+    );
+  }
+  const notesRoot = dirname(resolve(loc.notesDir));
+  const sections: Record<string, SectionRef> = {};
+  const questions: CompiledQuestion[] = check.questions.map((q) => {
+    const ids = [...new Set(q.cite.map((c) => `${c.note}#${c.section}`))];
+    for (const id of ids) {
+      const s = check.sections.get(id)!;
+      const abs = join(loc.notesDir, `${s.note}.md`);
+      sections[id] = {
+        id,
+        file: relative(notesRoot, abs) || basename(abs),
+        line: s.line,
+        endLine: s.endLine,
+        path: s.path,
+      };
+    }
+    return { ...q, sections: ids };
+  });
+  return { format: FORMAT, hash, taxonomy: check.taxonomy, questions, sections };
+}

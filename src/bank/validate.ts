@@ -1,0 +1,214 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatPath, listYamlFiles, loadYamlList, parseYaml, zodProblems, type Problem } from './load.js';
+import { displayPath, loadNotes, normaliseForMatch, type NotesFile, type Section } from './notes.js';
+import { questionSchema, taxonomySchema, type Question, type Taxonomy } from './schema.js';
+
+export interface LocatedQuestion extends Question {
+  file: string;
+  line: number;
+}
+
+export interface BankCheck {
+  taxonomy: Taxonomy | undefined;
+  questions: LocatedQuestion[];
+  notes: Map<string, NotesFile>;
+  /** section id → section, for every section of every notes file */
+  sections: Map<string, Section>;
+  problems: Problem[];
+}
+
+export const TAXONOMY_FILE = 'taxonomy.yaml';
+
+export function loadTaxonomy(bankDir: string): { taxonomy?: Taxonomy; problems: Problem[] } {
+  const abs = join(bankDir, TAXONOMY_FILE);
+  const file = displayPath(abs);
+  if (!existsSync(abs)) return { problems: [{ file, line: 1, message: 'taxonomy file is missing' }] };
+  const { doc, lc, yamlProblems } = parseYaml(readFileSync(abs, 'utf8'), file);
+  if (yamlProblems.length) return { problems: yamlProblems };
+  const parsed = taxonomySchema.safeParse(doc.toJS({ maxAliasCount: 50 }));
+  if (parsed.success) return { taxonomy: parsed.data, problems: [] };
+  return {
+    problems: parsed.error.issues.map((i) => {
+      const node = doc.getIn(i.path as unknown[], true) as { range?: [number] } | undefined;
+      return {
+        file,
+        line: node?.range ? lc.linePos(node.range[0]).line : 1,
+        field: i.path.join('.'),
+        message: i.message,
+      };
+    }),
+  };
+}
+
+/** Word-set similarity of two stems, for near-duplicate detection. */
+function stemTokens(stem: string): Set<string> {
+  return new Set(
+    stem
+      .toLowerCase()
+      .replace(/[^a-z0-9 ]+/g, ' ')
+      .split(/\s+/)
+      .filter((w) => w.length > 2),
+  );
+}
+
+export const NEAR_DUPLICATE = 0.85;
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let inter = 0;
+  for (const w of a) if (b.has(w)) inter++;
+  return inter / (a.size + b.size - inter || 1);
+}
+
+/** The whole CI gate: schema, ids, taxonomy tags, citations and their quotes, duplicates. Never throws for bad input. */
+export function checkBank(bankDir: string, notesDir: string): BankCheck {
+  const problems: Problem[] = [];
+  const { taxonomy, problems: taxProblems } = loadTaxonomy(bankDir);
+  problems.push(...taxProblems);
+
+  let notes = new Map<string, NotesFile>();
+  if (!existsSync(notesDir)) {
+    problems.push({ file: displayPath(notesDir), line: 1, message: 'notes directory is missing' });
+  } else {
+    notes = loadNotes(notesDir);
+  }
+  const sections = new Map<string, Section>();
+  for (const nf of notes.values()) for (const s of nf.sections) sections.set(s.id, s);
+
+  const questions: LocatedQuestion[] = [];
+  const firstById = new Map<string, LocatedQuestion>();
+  const files = existsSync(bankDir) ? listYamlFiles(bankDir).filter((f) => !f.endsWith(TAXONOMY_FILE)) : [];
+  if (!existsSync(bankDir))
+    problems.push({ file: displayPath(bankDir), line: 1, message: 'question bank directory is missing' });
+
+  for (const abs of files) {
+    const loaded = loadYamlList(abs);
+    problems.push(...loaded.problems);
+    for (const item of loaded.items) {
+      const rawId = (item.value as { id?: unknown } | null)?.id;
+      const id = typeof rawId === 'string' ? rawId : undefined;
+      const parsed = questionSchema.safeParse(item.value);
+      if (!parsed.success) {
+        problems.push(...zodProblems(item, id, parsed.error));
+        continue;
+      }
+      const q: LocatedQuestion = { ...parsed.data, file: item.file, line: item.line };
+      const at = (path: PropertyKey[], message: string): void => {
+        problems.push({
+          file: item.file,
+          line: item.lineOf(path),
+          id: q.id,
+          field: formatPath(path),
+          message,
+        });
+      };
+      const first = firstById.get(q.id);
+      if (first) {
+        at(['id'], `duplicate id, first defined at ${first.file}:${first.line}`);
+        continue;
+      }
+      firstById.set(q.id, q);
+      if (taxonomy) {
+        if (!taxonomy.domains[q.domain])
+          at(['domain'], `unknown domain "${q.domain}" (known: ${Object.keys(taxonomy.domains).join(', ')})`);
+        for (const [exam, gd] of Object.entries(q.exams)) {
+          const ex = taxonomy.exams[exam];
+          if (!ex)
+            at(['exams', exam], `unknown exam "${exam}" (known: ${Object.keys(taxonomy.exams).join(', ')})`);
+          else if (!ex.guide_domains[String(gd)]) at(['exams', exam], `${exam} has no guide domain ${gd}`);
+        }
+      }
+      q.cite.forEach((c, i) => {
+        const nf = notes.get(c.note);
+        if (!nf) {
+          at(['cite', i, 'note'], `no notes file "${c.note}.md" (known: ${[...notes.keys()].join(', ')})`);
+          return;
+        }
+        const section = sections.get(`${c.note}#${c.section}`);
+        if (!section) {
+          at(['cite', i, 'section'], `no section "${c.section}" in ${nf.file}`);
+          return;
+        }
+        if (!normaliseForMatch(section.ownText).includes(normaliseForMatch(c.quote))) {
+          at(
+            ['cite', i, 'quote'],
+            `not found in ${section.file}:${section.line}-${section.ownEndLine} (${section.title})`,
+          );
+        }
+      });
+      questions.push(q);
+    }
+  }
+
+  const tokens = questions.map((q) => stemTokens(q.stem));
+  for (let i = 0; i < questions.length; i++) {
+    for (let j = 0; j < i; j++) {
+      const a = tokens[i]!;
+      const b = tokens[j]!;
+      if (Math.min(a.size, b.size) / Math.max(a.size, b.size) < NEAR_DUPLICATE) continue;
+      if (jaccard(a, b) >= NEAR_DUPLICATE) {
+        const q = questions[i]!;
+        const other = questions[j]!;
+        problems.push({
+          file: q.file,
+          line: q.line,
+          id: q.id,
+          field: 'stem',
+          message: `near-duplicate of ${other.id} (${other.file}:${other.line})`,
+        });
+      }
+    }
+  }
+
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return { taxonomy, questions, notes, sections, problems };
+}
+
+export interface BankCounts {
+  questions: number;
+  exams: Record<string, number>;
+  domains: Record<string, number>;
+  guideDomains: Record<string, Record<string, number>>;
+  types: Record<string, number>;
+  difficulty: Record<string, number>;
+  /** share of single-choice questions whose correct option is the longest (a give-away when high) */
+  correctIsLongestShare: number;
+  withNoteWarning: number;
+}
+
+export function countBank(questions: readonly Question[]): BankCounts {
+  const inc = (rec: Record<string, number>, key: string): void => {
+    rec[key] = (rec[key] ?? 0) + 1;
+  };
+  const c: BankCounts = {
+    questions: questions.length,
+    exams: {},
+    domains: {},
+    guideDomains: {},
+    types: {},
+    difficulty: {},
+    correctIsLongestShare: 0,
+    withNoteWarning: 0,
+  };
+  let singles = 0;
+  let longest = 0;
+  for (const q of questions) {
+    inc(c.domains, q.domain);
+    inc(c.types, q.type);
+    inc(c.difficulty, String(q.difficulty));
+    if (q.note_warning) c.withNoteWarning++;
+    for (const [exam, gd] of Object.entries(q.exams)) {
+      inc(c.exams, exam);
+      inc((c.guideDomains[exam] ??= {}), String(gd));
+    }
+    if (q.type === 'single') {
+      singles++;
+      const lengths = q.options.map((o) => o.text.length);
+      const max = Math.max(...lengths);
+      const key = q.options.findIndex((o) => o.correct);
+      if (lengths[key] === max && lengths.filter((l) => l === max).length === 1) longest++;
+    }
+  }
+  c.correctIsLongestShare = singles ? Math.round((longest / singles) * 1000) / 1000 : 0;
+  return c;
+}
