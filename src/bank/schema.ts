@@ -40,7 +40,7 @@ export const questionSchema = z
       .record(z.string(), z.number().int().min(1).max(4))
       .refine((e) => Object.keys(e).length > 0, 'must name at least one exam'),
     type: z.enum(['single', 'multi']),
-    difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    difficulty: z.number().int().min(1, 'must be 1, 2 or 3').max(3, 'must be 1, 2 or 3'),
     stem: text,
     options: z.array(optionSchema),
     cite: z.array(citeSchema).min(1, 'at least one citation is required'),

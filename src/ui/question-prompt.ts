@@ -55,7 +55,7 @@ export const questionPrompt = createPrompt<number[], QuestionPromptConfig>((conf
   };
 
   useKeypress((key) => {
-    if (status === 'done') return;
+    if (status === 'done' || key.ctrl) return;
     if (isEnterKey(key)) {
       if (!multi) {
         setStatus('done');
@@ -98,19 +98,22 @@ export const questionPrompt = createPrompt<number[], QuestionPromptConfig>((conf
         : left <= 600_000
           ? c.yellow(`⏱ ${clock(left)} left`)
           : c.cyan(`⏱ ${clock(left)} left`);
+  if (status === 'done') {
+    const picked = (multi ? chosen : [cursor]).map((i) => LETTERS[i]).join(', ');
+    return `${c.dim(safe(config.header))} ${c.dim(`— answered ${picked}`)}`;
+  }
   const lines: string[] = [];
   lines.push(`${c.bold(safe(config.header))}   ${timer}`);
   lines.push('');
   lines.push(safe(config.stem.trim()));
   lines.push('');
   config.options.forEach((text, i) => {
-    const here = i === cursor && status !== 'done';
+    const here = i === cursor;
     const mark = multi ? (chosen.includes(i) ? c.green('◉') : '◯') : here ? c.cyan('❯') : ' ';
     const label = `${LETTERS[i]}. ${safe(text)}`;
     const pointer = multi ? (here ? c.cyan('❯') : ' ') : '';
     lines.push(`${pointer}${mark} ${here ? c.cyan(label) : label}`);
   });
-  if (status === 'done') return lines.join('\n');
   const help = multi
     ? `↑↓ move · Space or A–${LETTERS[n - 1]} toggle · Enter submit (choose ${config.choose}) · Ctrl-C save & quit`
     : `↑↓ move · A–${LETTERS[n - 1]} pick · Enter submit · Ctrl-C save & quit`;
