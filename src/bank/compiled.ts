@@ -86,24 +86,43 @@ export function bankHash(loc: BankLocation): string {
  * validated result is cached as JSON keyed by a hash of its sources and rebuilt only when they change.
  * A bank with problems is refused with every problem listed.
  */
+/** The compiled bank from the cache when its sources have not changed since, else undefined. */
+export function cachedBank(
+  loc: BankLocation = defaultLocation(),
+  env = process.env,
+): CompiledBank | undefined {
+  const hash = bankHash(loc);
+  try {
+    const cached = JSON.parse(readFileSync(cacheFile(hash, env), 'utf8')) as CompiledBank;
+    if (cached.format === FORMAT && cached.hash === hash) return cached;
+  } catch {
+    // no cache yet, or unreadable: the caller compiles
+  }
+  return undefined;
+}
+
+function cacheFile(hash: string, env: NodeJS.ProcessEnv): string {
+  return join(cacheDir(env), `bank-${hash}.json`);
+}
+
+/**
+ * The bank for an exam. Validating YAML and parsing notes is slow next to a quiz's start-up budget, so the
+ * validated result is cached as JSON keyed by a hash of its sources and rebuilt only when they change.
+ * A bank with problems is refused with every problem listed.
+ */
 export async function loadBank(
   loc: BankLocation = defaultLocation(),
   env = process.env,
 ): Promise<CompiledBank> {
-  const hash = bankHash(loc);
-  const cacheFile = join(cacheDir(env), `bank-${hash}.json`);
+  const hit = cachedBank(loc, env);
+  if (hit) return hit;
+  const bank = await compileBank(loc);
+  const file = cacheFile(bank.hash, env);
   try {
-    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as CompiledBank;
-    if (cached.format === FORMAT && cached.hash === hash) return cached;
-  } catch {
-    // no cache yet, or unreadable: compile
-  }
-  const bank = await compileBank(loc, hash);
-  try {
-    mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
-    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(bank), { mode: 0o600 });
-    renameSync(tmp, cacheFile);
+    renameSync(tmp, file);
   } catch {
     // a cache that cannot be written only costs time
   }

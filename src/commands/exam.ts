@@ -1,5 +1,11 @@
 import { randomInt } from 'node:crypto';
-import { defaultLocation, loadBank, type BankLocation, type CompiledBank } from '../bank/compiled.js';
+import {
+  cachedBank,
+  defaultLocation,
+  loadBank,
+  type BankLocation,
+  type CompiledBank,
+} from '../bank/compiled.js';
 import { defaultMinutes, planMock, planTopic, type Plan } from '../core/blueprint.js';
 import { seedFrom, seededRng } from '../core/rng.js';
 import { UsageError } from '../errors.js';
@@ -16,6 +22,14 @@ export interface ExamOptions {
   json?: boolean;
   bank?: string;
   notes?: string;
+}
+
+/** The bank from the cache, or compiled (behind a spinner: the first run after a change takes a moment). */
+export async function openBank(loc: BankLocation): Promise<CompiledBank> {
+  const hit = cachedBank(loc);
+  if (hit) return hit;
+  const { withSpinner } = await import('../ui/spinner.js');
+  return withSpinner('Checking the question bank and notes…', () => loadBank(loc));
 }
 
 export function bankLocation(opts: { bank?: string; notes?: string }): BankLocation {
@@ -132,7 +146,7 @@ export async function exam(opts: ExamOptions): Promise<void> {
     throw new UsageError(
       'awsquiz exam asks questions in an interactive terminal, and this is not one. Run it in a terminal, or use --plan --json to print the selection.',
     );
-  const bank = await loadBank(bankLocation(opts));
+  const bank = await openBank(bankLocation(opts));
   const setup = setupExam(bank, opts);
   const byId = new Map(bank.questions.map((q) => [q.id, q]));
   if (opts.plan) {

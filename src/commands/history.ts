@@ -1,9 +1,8 @@
-import { loadBank } from '../bank/compiled.js';
 import { openDb, dbPath } from '../store/db.js';
 import { AttemptStore } from '../store/attempts.js';
 import { c, clock } from '../ui/color.js';
 import { attemptTitle } from '../ui/exam-loop.js';
-import { bankLocation } from './exam.js';
+import { bankLocation, openBank } from './exam.js';
 
 export async function history(opts: {
   db?: string;
@@ -44,7 +43,8 @@ export async function history(opts: {
       process.stdout.write('No attempts yet. Start one with `awsquiz exam --domain storage`.\n');
       return;
     }
-    const bank = await loadBank(bankLocation(opts));
+    // titles come from the bank's taxonomy; a broken bank must not hide the history
+    const bank = await openBank(bankLocation(opts)).catch(() => undefined);
     process.stdout.write(
       `${c.bold('  #  date              what                                  score           time')}\n`,
     );

@@ -1,8 +1,7 @@
 import { loadNotes, pointer, type Section } from '../bank/notes.js';
-import { loadBank } from '../bank/compiled.js';
 import { UsageError } from '../errors.js';
 import { c, safe } from '../ui/color.js';
-import { bankLocation } from './exam.js';
+import { bankLocation, openBank } from './exam.js';
 
 function printSection(lines: string[], s: Section): string {
   const body = lines
@@ -29,7 +28,7 @@ export async function notes(target: string, opts: { bank?: string; notes?: strin
       `"${target}" is in several notes files; name one:\n${hits.map(({ s }) => `  ${s.id}`).join('\n')}`,
     );
   }
-  const bank = await loadBank(loc);
+  const bank = await openBank(loc);
   const q = bank.questions.find((x) => x.id === target);
   if (!q) {
     const near = all

@@ -1,6 +1,5 @@
-import { loadBank } from '../bank/compiled.js';
 import { UsageError } from '../errors.js';
-import { bankLocation } from './exam.js';
+import { bankLocation, openBank } from './exam.js';
 
 export async function resume(opts: { db?: string; bank?: string; notes?: string }): Promise<void> {
   if (!(process.stdin.isTTY && process.stdout.isTTY))
@@ -20,7 +19,7 @@ export async function resume(opts: { db?: string; bank?: string; notes?: string 
       );
       return;
     }
-    const bank = await loadBank(bankLocation(opts));
+    const bank = await openBank(bankLocation(opts));
     await runAttempt(bank, store, attempt.id);
   } finally {
     db.close();

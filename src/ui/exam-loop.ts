@@ -13,11 +13,11 @@ import { renderFeedback, renderResult } from './render.js';
 const PROGRESS_EVERY_MS = 5_000;
 
 export function attemptTitle(
-  bank: CompiledBank,
+  bank: CompiledBank | undefined,
   a: Pick<AttemptRow, 'mode' | 'exam' | 'domains' | 'practice'>,
 ): string {
   const exam = a.exam
-    ? (bank.taxonomy.exams[a.exam]?.title.match(/\(([^)]+)\)/)?.[1] ?? a.exam.toUpperCase())
+    ? (bank?.taxonomy.exams[a.exam]?.title.match(/\(([^)]+)\)/)?.[1] ?? a.exam.toUpperCase())
     : '';
   const what =
     a.mode === 'mock' ? `${exam} mock exam` : `${a.domains.join(', ')} quiz${exam ? ` (${exam})` : ''}`;

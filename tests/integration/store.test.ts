@@ -48,15 +48,37 @@ describe('database', () => {
     let db = openDb(file);
     let store = new AttemptStore(db);
     const id = newAttempt(store);
-    store.saveAnswer(id, { seq: 0, questionId: 'q-a', selection: [2], correct: true, answeredAt: 1, secondsSpent: 10 }, { elapsedMs: 10_000, position: 1 });
-    store.saveAnswer(id, { seq: 1, questionId: 'q-b', selection: [0], correct: false, answeredAt: 2, secondsSpent: 5 }, { elapsedMs: 15_000, position: 2 });
-    store.saveAnswer(id, { seq: 1, questionId: 'q-b', selection: [1], correct: true, answeredAt: 3, secondsSpent: 4 }, { elapsedMs: 19_000, position: 2 });
+    store.saveAnswer(
+      id,
+      { seq: 0, questionId: 'q-a', selection: [2], correct: true, answeredAt: 1, secondsSpent: 10 },
+      { elapsedMs: 10_000, position: 1 },
+    );
+    store.saveAnswer(
+      id,
+      { seq: 1, questionId: 'q-b', selection: [0], correct: false, answeredAt: 2, secondsSpent: 5 },
+      { elapsedMs: 15_000, position: 2 },
+    );
+    store.saveAnswer(
+      id,
+      { seq: 1, questionId: 'q-b', selection: [1], correct: true, answeredAt: 3, secondsSpent: 4 },
+      { elapsedMs: 19_000, position: 2 },
+    );
     store.setFlag(id, 2, true, 4);
     db.close();
     db = openDb(file);
     store = new AttemptStore(db);
-    expect(store.latestActive()).toMatchObject({ id, elapsedMs: 19_000, position: 2, state: 'active', domains: ['storage'] });
-    expect(store.items(id).map((i) => i.optionOrder)).toEqual([[2, 0, 1, 3], [0, 1, 2, 3], [3, 2, 1, 0]]);
+    expect(store.latestActive()).toMatchObject({
+      id,
+      elapsedMs: 19_000,
+      position: 2,
+      state: 'active',
+      domains: ['storage'],
+    });
+    expect(store.items(id).map((i) => i.optionOrder)).toEqual([
+      [2, 0, 1, 3],
+      [0, 1, 2, 3],
+      [3, 2, 1, 0],
+    ]);
     expect(store.answers(id)).toEqual([
       { seq: 0, questionId: 'q-a', selection: [2], correct: true, answeredAt: 1, secondsSpent: 10 },
       { seq: 1, questionId: 'q-b', selection: [1], correct: true, answeredAt: 3, secondsSpent: 9 },

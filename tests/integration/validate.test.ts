@@ -21,11 +21,15 @@ describe('validate', () => {
 
   it('names file:line, id and field for a missing why', () => {
     const broken = goodQuestion('storage-no-why').replace('      why: Retrieval takes hours.\n', '');
-    expect(problems({ 'storage/s3.yaml': broken })).toEqual(['question-bank/storage/s3.yaml:13 storage-no-why: options[2].why: Required']);
+    expect(problems({ 'storage/s3.yaml': broken })).toEqual([
+      'question-bank/storage/s3.yaml:13 storage-no-why: options[2].why: Required',
+    ]);
   });
 
   it('reports a YAML syntax error with its line', () => {
-    const out = problems({ 'storage/s3.yaml': goodQuestion('storage-a') + '- id: [unclosed\n  domain: storage\n' });
+    const out = problems({
+      'storage/s3.yaml': goodQuestion('storage-a') + '- id: [unclosed\n  domain: storage\n',
+    });
     expect(out).toHaveLength(1);
     expect(out[0]).toMatch(/^question-bank\/storage\/s3\.yaml:2[2-3] YAML: /);
   });
@@ -34,14 +38,21 @@ describe('validate', () => {
     const out = problems({
       'storage/a.yaml': goodQuestion('storage-dup'),
       'storage/b.yaml':
-        goodQuestion('storage-dup', { stem: 'Completely different wording about an unrelated retention scenario entirely?' }) +
-        goodQuestion('storage-bad', { stem: 'Which EBS volume fits a boot disk for a small web server cheaply?', quote: 'ninety days' })
+        goodQuestion('storage-dup', {
+          stem: 'Completely different wording about an unrelated retention scenario entirely?',
+        }) +
+        goodQuestion('storage-bad', {
+          stem: 'Which EBS volume fits a boot disk for a small web server cheaply?',
+          quote: 'ninety days',
+        })
           .replace('domain: storage', 'domain: storagex')
           .replace('{ saa: 4 }', '{ saa: 7, sap: 1 }')
           .replace('section: s3-storage-classes', 'section: ebs-volumes'),
     });
     expect(out).toEqual([
-      expect.stringMatching(/^question-bank\/storage\/b\.yaml:1 storage-dup: id: duplicate id, first defined at question-bank\/storage\/a\.yaml:1$/),
+      expect.stringMatching(
+        /^question-bank\/storage\/b\.yaml:1 storage-dup: id: duplicate id, first defined at question-bank\/storage\/a\.yaml:1$/,
+      ),
       expect.stringMatching(/^question-bank\/storage\/b\.yaml:24 storage-bad: exams.saa: Too big/),
     ]);
     const schemaOk = problems({
@@ -52,51 +63,97 @@ describe('validate', () => {
     expect(schemaOk).toEqual([
       expect.stringMatching(/:2 storage-bad: domain: unknown domain "storagex"/),
       expect.stringMatching(/:3 storage-bad: exams.sap: unknown exam "sap"/),
-      expect.stringMatching(/:20 storage-bad: cite\[0\].quote: not found in .*course\.md:3-7 \(S3 Storage Classes\)/),
+      expect.stringMatching(
+        /:20 storage-bad: cite\[0\].quote: not found in .*course\.md:3-7 \(S3 Storage Classes\)/,
+      ),
     ]);
   });
 
   it('checks multi-select counts against the stem', () => {
     const multi = goodQuestion('storage-multi')
       .replace('type: single', 'type: multi')
-      .replace('      why: Costs more per GB for rarely read data.', '      correct: true\n      why: Costs more per GB for rarely read data.')
+      .replace(
+        '      why: Costs more per GB for rarely read data.',
+        '      correct: true\n      why: Costs more per GB for rarely read data.',
+      )
       .replace('  cite:', '    - text: S3 Outposts\n      why: On premises only.\n  cite:');
-    expect(problems({ 'storage/m.yaml': multi })).toEqual([expect.stringMatching(/storage-multi: stem: multi stem must say "\(Choose TWO\.\)"/)]);
+    expect(problems({ 'storage/m.yaml': multi })).toEqual([
+      expect.stringMatching(/storage-multi: stem: multi stem must say "\(Choose TWO\.\)"/),
+    ]);
     const wrongCount = multi.replace('MOST cost-effective?', 'MOST cost-effective? (Choose THREE.)');
-    expect(problems({ 'storage/m.yaml': wrongCount })).toEqual([expect.stringMatching(/stem says Choose THREE but 2 options are correct/)]);
-    expect(problems({ 'storage/m.yaml': multi.replace('MOST cost-effective?', 'MOST cost-effective? (Choose TWO.)') })).toEqual([]);
+    expect(problems({ 'storage/m.yaml': wrongCount })).toEqual([
+      expect.stringMatching(/stem says Choose THREE but 2 options are correct/),
+    ]);
+    expect(
+      problems({
+        'storage/m.yaml': multi.replace('MOST cost-effective?', 'MOST cost-effective? (Choose TWO.)'),
+      }),
+    ).toEqual([]);
   });
 
   it('rejects terminal escape sequences and control characters', () => {
-    const evil = goodQuestion('storage-evil', { stem: 'Which class is cheapest \u001b[2J\u001b[31mfor rarely read reports kept a year?' });
-    expect(problems({ 'storage/e.yaml': evil })).toEqual([expect.stringMatching(/storage-evil: stem: contains a control character/)]);
+    const evil = goodQuestion('storage-evil', {
+      stem: 'Which class is cheapest \u001b[2J\u001b[31mfor rarely read reports kept a year?',
+    });
+    expect(problems({ 'storage/e.yaml': evil })).toEqual([
+      expect.stringMatching(/storage-evil: stem: contains a control character/),
+    ]);
   });
 
   it('flags near-duplicate stems', () => {
     const out = problems({
-      'storage/a.yaml': goodQuestion('storage-one') + goodQuestion('storage-two').replace('monthly storage-two reports', 'monthly storage-one reports!'),
+      'storage/a.yaml':
+        goodQuestion('storage-one') +
+        goodQuestion('storage-two').replace('monthly storage-two reports', 'monthly storage-one reports!'),
     });
     expect(out).toEqual([expect.stringMatching(/storage-two: stem: near-duplicate of storage-one/)]);
   });
 
   it('refuses files that are not a list and unknown fields', () => {
-    expect(problems({ 'storage/x.yaml': 'id: nope\n' })).toEqual(['question-bank/storage/x.yaml:1 a question file must be a YAML list of questions']);
-    const extra = goodQuestion('storage-extra').replace('  verified: 2026-11', '  verified: 2026-11\n  answer: A');
-    expect(problems({ 'storage/y.yaml': extra })).toEqual([expect.stringMatching(/storage-extra: Unrecognized key: "answer"/)]);
+    expect(problems({ 'storage/x.yaml': 'id: nope\n' })).toEqual([
+      'question-bank/storage/x.yaml:1 a question file must be a YAML list of questions',
+    ]);
+    const extra = goodQuestion('storage-extra').replace(
+      '  verified: 2026-11',
+      '  verified: 2026-11\n  answer: A',
+    );
+    expect(problems({ 'storage/y.yaml': extra })).toEqual([
+      expect.stringMatching(/storage-extra: Unrecognized key: "answer"/),
+    ]);
   });
 
   it('exits 2 from the CLI with every problem, 0 with a summary when clean', () => {
-    const bad = fixtureProject({ 'storage/s3.yaml': goodQuestion('storage-cli').replace('difficulty: 2', 'difficulty: 5') });
-    const run = spawnSync(process.execPath, ['bin/awsquiz.js', 'validate', '--bank', bad.bank, '--notes', bad.notes], { encoding: 'utf8' });
+    const bad = fixtureProject({
+      'storage/s3.yaml': goodQuestion('storage-cli').replace('difficulty: 2', 'difficulty: 5'),
+    });
+    const run = spawnSync(
+      process.execPath,
+      ['bin/awsquiz.js', 'validate', '--bank', bad.bank, '--notes', bad.notes],
+      { encoding: 'utf8' },
+    );
     expect(run.status).toBe(2);
     expect(run.stdout).toMatch(/s3\.yaml:5 storage-cli: difficulty: /);
     const good = fixtureProject({ 'storage/s3.yaml': goodQuestion('storage-cli') });
-    const out = execFileSync(process.execPath, ['bin/awsquiz.js', 'validate', '--bank', good.bank, '--notes', good.notes], { encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      ['bin/awsquiz.js', 'validate', '--bank', good.bank, '--notes', good.notes],
+      { encoding: 'utf8' },
+    );
     expect(out.trim().split('\n').at(-1)).toBe('1 questions (saa 1), 1 domains, 0 problems');
     const json = JSON.parse(
-      execFileSync(process.execPath, ['bin/awsquiz.js', 'validate', '--json', '--coverage', '--bank', good.bank, '--notes', good.notes], { encoding: 'utf8' }),
+      execFileSync(
+        process.execPath,
+        ['bin/awsquiz.js', 'validate', '--json', '--coverage', '--bank', good.bank, '--notes', good.notes],
+        { encoding: 'utf8' },
+      ),
     );
-    expect(json).toMatchObject({ questions: 1, exams: { saa: 1 }, guideDomains: { saa: { '4': 1 } }, types: { single: 1 }, difficulty: { '2': 1 } });
+    expect(json).toMatchObject({
+      questions: 1,
+      exams: { saa: 1 },
+      guideDomains: { saa: { '4': 1 } },
+      types: { single: 1 },
+      difficulty: { '2': 1 },
+    });
     expect(json.coverage.substantive).toBe(0);
   });
 });

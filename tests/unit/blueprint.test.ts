@@ -7,14 +7,21 @@ const SAA = { '1': 30, '2': 26, '3': 24, '4': 20 };
 
 function bank(perDomain: Record<string, number>, exam = 'saa') {
   return Object.entries(perDomain).flatMap(([gd, n]) =>
-    Array.from({ length: n }, (_, i) => q(`${exam}-${gd}-${i}`, i % 2 ? 'storage' : 'compute', { [exam]: Number(gd) })),
+    Array.from({ length: n }, (_, i) =>
+      q(`${exam}-${gd}-${i}`, i % 2 ? 'storage' : 'compute', { [exam]: Number(gd) }),
+    ),
   );
 }
 
 describe('allocate', () => {
   it('splits 65 questions by the SAA weights with largest remainders', () => {
     // exact shares 19.5 / 16.9 / 15.6 / 13.0 → floors 19/16/15/13, two left go to .9 and .6
-    expect(allocate(65, SAA, { '1': 99, '2': 99, '3': 99, '4': 99 })).toEqual({ '1': 19, '2': 17, '3': 16, '4': 13 });
+    expect(allocate(65, SAA, { '1': 99, '2': 99, '3': 99, '4': 99 })).toEqual({
+      '1': 19,
+      '2': 17,
+      '3': 16,
+      '4': 13,
+    });
   });
 
   it('gives what a small domain cannot take to the others', () => {
@@ -79,7 +86,13 @@ describe('planTopic', () => {
   it('draws only the asked domains, optionally only one exam', () => {
     const plan = planTopic(questions, ['storage'], 20, seededRng(2));
     expect(plan.items).toHaveLength(10);
-    const dva = planTopic([...questions, q('d1', 'storage', { dva: 1 })], ['storage'], 20, seededRng(2), 'dva');
+    const dva = planTopic(
+      [...questions, q('d1', 'storage', { dva: 1 })],
+      ['storage'],
+      20,
+      seededRng(2),
+      'dva',
+    );
     expect(dva.items.map((i) => i.questionId)).toEqual(['d1']);
   });
 

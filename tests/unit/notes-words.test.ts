@@ -13,9 +13,16 @@ const FILES: [string, string][] = [
 /** Words with Markdown markup, list markers, separator lines and surrounding punctuation taken away. */
 function words(text: string): string[] {
   const out: string[] = [];
-  for (let line of text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').replace(/â€”/g, '—').split('\n')) {
+  for (let line of text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00a0/g, ' ')
+    .replace(/â€”/g, '—')
+    .split('\n')) {
     if (/^\s*[-=]{3,}\s*$/.test(line) || /^\s*[-=]\s*$/.test(line)) continue;
-    line = line.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\[\[|\]\]/g, ' ').replace(/[#*_`>]/g, ' ');
+    line = line
+      .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+      .replace(/\[\[|\]\]/g, ' ')
+      .replace(/[#*_`>]/g, ' ');
     let prev;
     do {
       prev = line;
@@ -40,7 +47,8 @@ describe('converted notes keep every word of the originals, in order', () => {
       for (const [i, w] of original.entries()) {
         let k = j;
         while (k < now.length && now[k] !== w) k++;
-        if (k === now.length) missing.push(`${w} (near: ${original.slice(Math.max(0, i - 4), i + 4).join(' ')})`);
+        if (k === now.length)
+          missing.push(`${w} (near: ${original.slice(Math.max(0, i - 4), i + 4).join(' ')})`);
         else j = k + 1;
       }
       expect(missing).toEqual([]);

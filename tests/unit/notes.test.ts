@@ -39,7 +39,12 @@ describe('parseNotes', () => {
 
   it('records the heading path and line range', () => {
     const s3 = nf.sections[1]!;
-    expect(s3).toMatchObject({ depth: 2, title: 'S3 Storage Classes', path: ['AWS Storage', 'S3 Storage Classes'], line: 5 });
+    expect(s3).toMatchObject({
+      depth: 2,
+      title: 'S3 Storage Classes',
+      path: ['AWS Storage', 'S3 Storage Classes'],
+      line: 5,
+    });
     expect(s3.ownEndLine).toBe(12); // up to the Glacier heading
     expect(s3.endLine).toBe(16); // up to the next heading of the same level
     expect(nf.sections[4]!.endLine).toBe(21);

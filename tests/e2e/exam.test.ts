@@ -1,0 +1,152 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { compileBank, defaultLocation, type CompiledBank } from '../../src/bank/compiled.js';
+import { fixtureProject, goodQuestion } from '../integration/fixtures.js';
+import { Terminal } from './terminal.js';
+
+const LETTERS = 'ABCDEFGH';
+let bank: CompiledBank;
+const open: Terminal[] = [];
+
+beforeAll(async () => {
+  bank = await compileBank(defaultLocation());
+});
+afterEach(() => {
+  while (open.length) open.pop()!.close();
+});
+
+function env() {
+  const dir = mkdtempSync(join(tmpdir(), 'awsquiz-e2e-'));
+  return { AWSQUIZ_DB: join(dir, 'history.db'), AWSQUIZ_CACHE_DIR: join(dir, 'cache') };
+}
+
+function cli(args: string[], e: Record<string, string>) {
+  return spawnSync(process.execPath, ['bin/awsquiz.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...e },
+  });
+}
+
+interface Planned {
+  id: string;
+  optionOrder: number[];
+}
+
+/** The letters to type for a right or a wrong answer to one planned question. */
+function keys(p: Planned, right: boolean): string {
+  const q = bank.questions.find((x) => x.id === p.id)!;
+  const shownCorrect = p.optionOrder.flatMap((orig, d) => (q.options[orig]!.correct ? [d] : []));
+  if (right) return shownCorrect.map((d) => LETTERS[d]).join('');
+  const shownWrong = p.optionOrder.flatMap((orig, d) => (q.options[orig]!.correct ? [] : [d]));
+  const pick = [...shownWrong, ...shownCorrect].slice(0, shownCorrect.length);
+  return pick.map((d) => LETTERS[d]).join('');
+}
+
+function plan(e: Record<string, string>, seed: string): Planned[] {
+  const out = cli(['exam', '--domain', 'storage', '--count', '3', '--seed', seed, '--plan', '--json'], e);
+  expect(out.status).toBe(0);
+  return (JSON.parse(out.stdout) as { questions: Planned[] }).questions;
+}
+
+function start(args: string[], e: Record<string, string>): Terminal {
+  const t = new Terminal(args, e);
+  open.push(t);
+  return t;
+}
+
+async function answer(t: Terminal, n: number, p: Planned, right: boolean): Promise<void> {
+  await t.waitFor(new RegExp(`Question ${n} of 3 · storage +⏱`));
+  t.type(keys(p, right));
+  t.press('Enter');
+}
+
+function savedAnswers(file: string) {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('SELECT seq, question_id AS id, correct FROM answer ORDER BY seq').all() as {
+      seq: number;
+      id: string;
+      correct: number;
+    }[];
+  } finally {
+    db.close();
+  }
+}
+
+describe('awsquiz exam in a real terminal', () => {
+  it('takes a 3-question storage quiz by keystrokes to its results with a note pointer', async () => {
+    const e = env();
+    const p = plan(e, '11');
+    const t = start(['exam', '--domain', 'storage', '--count', '3', '--seed', '11'], e);
+    await answer(t, 1, p[0]!, true);
+    await answer(t, 2, p[1]!, false);
+    await answer(t, 3, p[2]!, true);
+    const screen = await t.waitFor(/Attempt #\d+ saved/);
+    expect(screen).toMatch(/Score: 2\/3 correct \(66\.7%\)/);
+    expect(screen).toMatch(/Missed \(1\)/);
+    expect(screen).toMatch(/→ notes\/[a-z0-9-]+\.md:\d+ \S/);
+    expect(screen).toMatch(/Re-read first\n {2}notes\/[a-z0-9-]+\.md:\d+ /);
+    expect(await t.exitStatus()).toBe(0);
+    expect(savedAnswers(e.AWSQUIZ_DB).map((a) => a.correct)).toEqual([1, 0, 1]);
+  });
+
+  for (const stop of ['Ctrl-C', 'kill -9'] as const) {
+    it(`keeps both answers given before ${stop}, and resume finishes the attempt`, async () => {
+      const e = env();
+      const p = plan(e, '23');
+      const t = start(['exam', '--domain', 'storage', '--count', '3', '--seed', '23'], e);
+      await answer(t, 1, p[0]!, false);
+      await answer(t, 2, p[1]!, true);
+      await t.waitFor(/Question 3 of 3 · storage +⏱/);
+      if (stop === 'Ctrl-C') {
+        t.press('C-c');
+        await t.waitFor(/Saved — continue with `awsquiz resume`/);
+        expect(await t.exitStatus()).toBe(130);
+      } else {
+        process.kill(t.pid(), 'SIGKILL');
+        await t.exitStatus();
+      }
+      expect(savedAnswers(e.AWSQUIZ_DB)).toEqual([
+        { seq: 0, id: p[0]!.id, correct: 0 },
+        { seq: 1, id: p[1]!.id, correct: 1 },
+      ]);
+      const r = start(['resume'], e);
+      await r.waitFor(/Resuming: 2 of 3 already answered/);
+      await answer(r, 3, p[2]!, true);
+      const screen = await r.waitFor(/Attempt #\d+ saved/);
+      expect(screen).toMatch(/Score: 2\/3 correct/);
+      expect(await r.exitStatus()).toBe(0);
+      expect(savedAnswers(e.AWSQUIZ_DB).map((a) => a.correct)).toEqual([0, 1, 1]);
+      expect(cli(['history', '--json'], e).stdout).toMatch(/"state": "submitted"/);
+    });
+  }
+
+  it('rejects a broken question file with file:line and exit 2', () => {
+    const f = fixtureProject({
+      'storage/s3.yaml': goodQuestion('storage-broken').replace('      why: Retrieval takes hours.\n', ''),
+    });
+    const out = cli(['validate', '--bank', f.bank, '--notes', f.notes], {});
+    expect(out.status).toBe(2);
+    expect(out.stdout).toMatch(/storage\/s3\.yaml:13 storage-broken: options\[2\]\.why: Required/);
+    const exam = start(['exam', '--domain', 'storage', '--bank', f.bank, '--notes', f.notes], env());
+    return exam.exitStatus().then((status) => {
+      expect(status).toBe(2);
+      expect(exam.screen()).toMatch(/s3\.yaml:13 storage-broken: options\[2\]\.why: Required/);
+      expect(exam.screen()).not.toMatch(/\n\s+at /);
+    });
+  });
+
+  it('answers an unknown flag with usage and exit 2', () => {
+    const out = cli(['exam', '--domian', 'storage'], env());
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(/unknown option '--domian'/);
+    expect(out.stderr).toMatch(/awsquiz --help/);
+    const bad = cli(['exam', '--domain', 'stroage', '--plan'], env());
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/unknown domain "stroage"[\s\S]*storage \(s3\)/);
+  });
+});

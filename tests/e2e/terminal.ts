@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..', '..');
+let counter = 0;
+
+/**
+ * The built binary in a real terminal: a private tmux server whose pane runs `node bin/awsquiz.js …` directly.
+ * Tests wait for text on the screen (polling the pane), never for fixed sleeps.
+ */
+export class Terminal {
+  readonly socket: string;
+  private readonly conf: string;
+
+  constructor(
+    readonly args: string[],
+    readonly env: Record<string, string>,
+  ) {
+    this.socket = `awsquiz-e2e-${process.pid}-${++counter}`;
+    const dir = mkdtempSync(join(tmpdir(), 'awsquiz-tmux-'));
+    this.conf = join(dir, 'tmux.conf');
+    // keep the pane after the program exits so its exit status and last screen can be read
+    writeFileSync(this.conf, 'set -g remain-on-exit on\nset -g history-limit 5000\n');
+    this.tmux([
+      '-f',
+      this.conf,
+      'new-session',
+      '-d',
+      '-s',
+      'e2e',
+      '-x',
+      '110',
+      '-y',
+      '50',
+      '-c',
+      ROOT,
+      process.execPath,
+      'bin/awsquiz.js',
+      ...args,
+    ]);
+  }
+
+  private tmux(args: string[]): string {
+    const r = spawnSync('tmux', ['-L', this.socket, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', TERM: 'xterm-256color', ...this.env },
+    });
+    if (r.status !== 0) throw new Error(`tmux ${args[0]} failed: ${r.stderr}`);
+    return r.stdout;
+  }
+
+  screen(): string {
+    return this.tmux(['capture-pane', '-p', '-J', '-S', '-2000', '-t', 'e2e']);
+  }
+
+  async waitFor(pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const text = this.screen();
+      if (pattern.test(text)) return text;
+      if (Date.now() > end) throw new Error(`timed out waiting for ${pattern}; screen:\n${text}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Type characters literally. */
+  type(text: string): void {
+    this.tmux(['send-keys', '-t', 'e2e', '-l', text]);
+  }
+
+  /** Press named keys: Enter, C-c, Up… */
+  press(...keys: string[]): void {
+    this.tmux(['send-keys', '-t', 'e2e', ...keys]);
+  }
+
+  pid(): number {
+    return Number(this.tmux(['display-message', '-p', '-t', 'e2e', '#{pane_pid}']).trim());
+  }
+
+  /** The program's exit status once it has ended. */
+  async exitStatus(timeoutMs = 20_000): Promise<number> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const [dead, status] = this.tmux([
+        'display-message',
+        '-p',
+        '-t',
+        'e2e',
+        '#{pane_dead} #{pane_dead_status}',
+      ])
+        .trim()
+        .split(' ');
+      if (dead === '1') return Number(status);
+      if (Date.now() > end) throw new Error(`program did not exit; screen:\n${this.screen()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  close(): void {
+    spawnSync('tmux', ['-L', this.socket, 'kill-server']);
+  }
+}
