@@ -19,13 +19,21 @@ export interface Coverage {
   uncited: { id: string; file: string; line: number; path: string[]; words: number; domain: string }[];
 }
 
-/** The topic domain a section belongs to: the first domain whose keyword appears in its heading path, deepest heading first. */
+/**
+ * The topic domain a section belongs to: from its own heading up through its parents, the domain whose keyword
+ * appears earliest in the first heading that mentions any (so "ACM - Integration with API Gateway" is security).
+ */
 export function sectionDomain(section: Pick<Section, 'path'>, taxonomy: Taxonomy): string {
   for (const title of [...section.path].reverse()) {
     const t = ` ${title.toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
+    let best: { domain: string; at: number } | undefined;
     for (const [domain, d] of Object.entries(taxonomy.domains)) {
-      if (d.keywords.some((k) => t.includes(` ${k.toLowerCase()} `))) return domain;
+      for (const k of d.keywords) {
+        const at = t.indexOf(` ${k.toLowerCase()} `);
+        if (at >= 0 && (!best || at < best.at)) best = { domain, at };
+      }
     }
+    if (best) return best.domain;
   }
   return 'unclassified';
 }

@@ -163,6 +163,11 @@ export async function exam(opts: ExamOptions): Promise<void> {
   const db = openDb(dbPath(opts.db));
   try {
     const store = new AttemptStore(db);
+    const unfinished = store.latestActive();
+    if (unfinished)
+      process.stdout.write(
+        c.dim(`You have an unfinished attempt (#${unfinished.id}); it stays saved — \`awsquiz resume\` continues it after this one.\n`),
+      );
     const id = store.create({
       mode: setup.mode,
       exam: setup.exam,
