@@ -166,7 +166,9 @@ export async function exam(opts: ExamOptions): Promise<void> {
     const unfinished = store.latestActive();
     if (unfinished)
       process.stdout.write(
-        c.dim(`You have an unfinished attempt (#${unfinished.id}); it stays saved — \`awsquiz resume\` continues it after this one.\n`),
+        c.dim(
+          `You have an unfinished attempt (#${unfinished.id}); it stays saved — \`awsquiz resume\` continues it after this one.\n`,
+        ),
       );
     const id = store.create({
       mode: setup.mode,

@@ -92,7 +92,9 @@ export async function runAttempt(bank: CompiledBank, store: AttemptStore, attemp
       );
     } catch (e) {
       if (e instanceof AbortPromptError) {
-        process.stdout.write(`\n${c.yellow.bold('⏱ Time is up — the exam ends now; unanswered questions count as wrong.')}\n`);
+        process.stdout.write(
+          `\n${c.yellow.bold('⏱ Time is up — the exam ends now; unanswered questions count as wrong.')}\n`,
+        );
         state = reduce(state, { type: 'tick', elapsedMs: elapsedNow() + (state.timeLimitMs ?? 0) });
         break;
       }
