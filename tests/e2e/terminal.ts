@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -13,16 +13,22 @@ let counter = 0;
 export class Terminal {
   readonly socket: string;
   private readonly conf: string;
+  private readonly statusFile: string;
+
+  readonly env: Record<string, string>;
 
   constructor(
     readonly args: string[],
-    readonly env: Record<string, string>,
+    env: Record<string, string>,
   ) {
     this.socket = `awsquiz-e2e-${process.pid}-${++counter}`;
     const dir = mkdtempSync(join(tmpdir(), 'awsquiz-tmux-'));
     this.conf = join(dir, 'tmux.conf');
     // keep the pane after the program exits so its exit status and last screen can be read
-    writeFileSync(this.conf, 'set -g remain-on-exit on\nset -g history-limit 5000\n');
+    writeFileSync(this.conf, 'set -g history-limit 5000\n');
+    // tmux does not always record a dead pane's exit status, so a shell around the program writes it down
+    this.statusFile = join(dir, 'status');
+    this.env = { ...env, AWSQUIZ_E2E_STATUS: this.statusFile };
     this.tmux([
       '-f',
       this.conf,
@@ -36,8 +42,10 @@ export class Terminal {
       '50',
       '-c',
       ROOT,
+      '/bin/sh',
+      '-c',
+      `"$0" bin/awsquiz.js "$@"; echo $? > "$AWSQUIZ_E2E_STATUS"; sleep 600`,
       process.execPath,
-      'bin/awsquiz.js',
       ...args,
     ]);
   }
@@ -75,24 +83,18 @@ export class Terminal {
     this.tmux(['send-keys', '-t', 'e2e', ...keys]);
   }
 
+  /** The awsquiz process (a child of the shell that runs in the pane). */
   pid(): number {
-    return Number(this.tmux(['display-message', '-p', '-t', 'e2e', '#{pane_pid}']).trim());
+    const shell = this.tmux(['display-message', '-p', '-t', 'e2e', '#{pane_pid}']).trim();
+    return Number(readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/)[0]);
   }
 
   /** The program's exit status once it has ended. */
   async exitStatus(timeoutMs = 20_000): Promise<number> {
     const end = Date.now() + timeoutMs;
     for (;;) {
-      const [dead, status] = this.tmux([
-        'display-message',
-        '-p',
-        '-t',
-        'e2e',
-        '#{pane_dead} #{pane_dead_status}',
-      ])
-        .trim()
-        .split(' ');
-      if (dead === '1') return Number(status);
+      const text = existsSync(this.statusFile) ? readFileSync(this.statusFile, 'utf8') : '';
+      if (text.endsWith('\n')) return Number(text.trim());
       if (Date.now() > end) throw new Error(`program did not exit; screen:\n${this.screen()}`);
       await new Promise((r) => setTimeout(r, 100));
     }
