@@ -110,11 +110,14 @@ export function setupExam(bank: CompiledBank, opts: ExamOptions): ExamSetup {
       );
     }
     if (plan.items.length === 0) throw new UsageError(`the bank has no questions for ${exam}`);
+    // the real pace: 130 minutes for 65 questions, kept when a mock is shorter (by --count or a small bank)
     const mins =
       minutes ??
-      (count === undefined
+      (plan.items.length === def.questions
         ? def.minutes
         : Math.max(1, Math.round((def.minutes * plan.items.length) / def.questions)));
+    if (plan.items.length < want && minutes === undefined)
+      notices.push(`Time is scaled to match: ${mins} minutes, the real exam's pace of 2 minutes a question.`);
     return { mode: 'mock', exam, domains: [], seed, count: want, minutes: mins, plan, notices };
   }
   const domains = resolveDomains(bank, opts.domain!);
