@@ -7,6 +7,7 @@ import { InterruptedError } from '../errors.js';
 import type { AttemptRow, AttemptStore } from '../store/attempts.js';
 import { c } from './color.js';
 import { continuePrompt, questionPrompt } from './question-prompt.js';
+import { reviewPrompt } from './review-prompt.js';
 import { renderFeedback, renderResult } from './render.js';
 
 /** How often exam time is written down while a question is open, so a killed process loses at most this much. */
@@ -61,58 +62,132 @@ export async function runAttempt(bank: CompiledBank, store: AttemptStore, attemp
   if (answeredBefore > 0)
     process.stdout.write(c.dim(`Resuming: ${answeredBefore} of ${items.length} already answered.\n`));
 
-  while (state.status === 'running') {
-    const i = nextUnanswered(state, state.position);
-    if (i === null) {
-      state = reduce(state, { type: 'submit' });
-      break;
-    }
-    const item = items[i]!;
-    const q = questions[i]!;
-    const correctCount = q.options.filter((o) => o.correct).length;
+  const interrupted = (): InterruptedError => new InterruptedError('Saved — continue with `awsquiz resume`.');
+
+  /** Show one timed screen: exam time runs while it is open, is written down every few seconds, and ends it at zero. */
+  async function timed<T>(
+    position: number,
+    show: (remaining: number | null, signal: AbortSignal) => Promise<T>,
+  ): Promise<T | 'time-up'> {
     const left = remainingMs(state);
     const base = state.elapsedMs;
     const t0 = performance.now();
     const elapsedNow = (): number => base + (performance.now() - t0);
     const controller = new AbortController();
     const timeout = left === null ? undefined : setTimeout(() => controller.abort(), left);
-    const saver = setInterval(() => store.saveProgress(attemptId, elapsedNow(), item.seq), PROGRESS_EVERY_MS);
-    let shown: number[];
+    const saver = setInterval(
+      () => store.saveProgress(attemptId, elapsedNow(), items[position]!.seq),
+      PROGRESS_EVERY_MS,
+    );
     try {
-      shown = await questionPrompt(
-        {
-          header: `${title} · Question ${i + 1} of ${items.length} · ${q.domain}`,
-          stem: q.stem,
-          options: item.optionOrder.map((o) => q.options[o]!.text),
-          choose: q.type === 'multi' ? correctCount : 1,
-          remainingMs: left,
-          now: () => performance.now(),
-        },
-        { signal: controller.signal },
-      );
+      const out = await show(left, controller.signal);
+      state = reduce(state, { type: 'tick', elapsedMs: elapsedNow() });
+      return state.status === 'running' ? out : 'time-up';
     } catch (e) {
       if (e instanceof AbortPromptError) {
-        process.stdout.write(
-          `\n${c.yellow.bold('⏱ Time is up — the exam ends now; unanswered questions count as wrong.')}\n`,
-        );
-        state = reduce(state, { type: 'tick', elapsedMs: elapsedNow() + (state.timeLimitMs ?? 0) });
-        break;
+        state = reduce(state, { type: 'tick', elapsedMs: Number.MAX_SAFE_INTEGER });
+        return 'time-up';
       }
       if (e instanceof ExitPromptError) {
-        store.saveProgress(attemptId, elapsedNow(), item.seq);
-        throw new InterruptedError('Saved — continue with `awsquiz resume`.');
+        store.saveProgress(attemptId, elapsedNow(), items[position]!.seq);
+        throw interrupted();
       }
       throw e;
     } finally {
       clearTimeout(timeout);
       clearInterval(saver);
     }
-    const selection = shown.map((d) => item.optionOrder[d]!);
-    const spent = performance.now() - t0;
-    state = reduce(state, { type: 'answer', seq: i, selection, elapsedMs: elapsedNow() });
-    if (state.status !== 'running') break;
+  }
+
+  const moveTo = (i: number): void => {
+    state = reduce(state, { type: 'move', to: i });
+    store.saveProgress(attemptId, state.elapsedMs, items[state.position]!.seq);
+  };
+
+  // exam mode moves freely and ends on the review screen; practice mode is linear with feedback after each answer
+  let reviewing = !attempt.practice && nextUnanswered(state) === null;
+  const at0 = attempt.practice ? nextUnanswered(state, state.position) : state.position;
+  if (at0 !== null) state = reduce(state, { type: 'move', to: at0 });
+
+  while (state.status === 'running') {
+    if (reviewing) {
+      const outcome = await timed(state.position, (remaining, signal) =>
+        reviewPrompt(
+          {
+            title,
+            cells: items.map((_, k) => ({
+              answered: state.answers[k] !== null,
+              flagged: state.flags[k] === true,
+            })),
+            current: state.position,
+            remainingMs: remaining,
+            limitMs: attempt.timeLimitMs,
+            now: () => performance.now(),
+          },
+          { signal },
+        ),
+      );
+      if (outcome === 'time-up') break;
+      if (outcome.kind === 'submit') {
+        state = reduce(state, { type: 'submit' });
+        break;
+      }
+      moveTo(outcome.seq);
+      reviewing = false;
+      continue;
+    }
+    const i = state.position;
+    const item = items[i]!;
+    const q = questions[i]!;
+    const correctCount = q.options.filter((o) => o.correct).length;
+    const previous = state.answers[i];
+    const t0 = performance.now();
+    const outcome = await timed(i, (remaining, signal) =>
+      questionPrompt(
+        {
+          header: `${title} · Question ${i + 1} of ${items.length} · ${q.domain}`,
+          stem: q.stem,
+          options: item.optionOrder.map((o) => q.options[o]!.text),
+          choose: q.type === 'multi' ? correctCount : 1,
+          remainingMs: remaining,
+          limitMs: attempt.timeLimitMs,
+          now: () => performance.now(),
+          ...(previous ? { selected: previous.map((o) => item.optionOrder.indexOf(o)) } : {}),
+          ...(attempt.practice
+            ? {}
+            : {
+                navigation: {
+                  flagged: state.flags[i] === true,
+                  first: i === 0,
+                  last: i === items.length - 1,
+                  onFlag: (flagged: boolean) => {
+                    state = reduce(state, { type: 'flag', seq: i, flagged });
+                    store.setFlag(attemptId, item.seq, flagged, Date.now());
+                  },
+                },
+              }),
+        },
+        { signal },
+      ),
+    );
+    if (outcome === 'time-up') break;
+    if (outcome.kind === 'move') {
+      moveTo(i + outcome.by);
+      continue;
+    }
+    if (outcome.kind === 'review') {
+      reviewing = true;
+      continue;
+    }
+    const selection = outcome.selection.map((d) => item.optionOrder[d]!);
+    state = reduce(state, { type: 'answer', seq: i, selection, elapsedMs: state.elapsedMs });
     const ok = isCorrect(q, selection);
-    const nextPos = i + 1 < items.length ? items[i + 1]!.seq : item.seq;
+    // practice: the next unanswered; exam: the next in order, or the review screen once all are answered
+    const next = attempt.practice
+      ? nextUnanswered(state, i)
+      : i + 1 < items.length && nextUnanswered(state) !== null
+        ? i + 1
+        : null;
     store.saveAnswer(
       attemptId,
       {
@@ -121,23 +196,30 @@ export async function runAttempt(bank: CompiledBank, store: AttemptStore, attemp
         selection,
         correct: ok,
         answeredAt: Date.now(),
-        secondsSpent: spent / 1000,
+        secondsSpent: (performance.now() - t0) / 1000,
       },
-      { elapsedMs: state.elapsedMs, position: nextPos },
+      { elapsedMs: state.elapsedMs, position: items[next ?? i]!.seq },
     );
     if (attempt.practice) {
       process.stdout.write(`${renderFeedback(bank, q, item.optionOrder, selection, ok)}\n`);
       try {
         await continuePrompt({ message: 'Press Enter for the next question · Ctrl-C save & quit' });
       } catch (e) {
-        if (e instanceof ExitPromptError)
-          throw new InterruptedError('Saved — continue with `awsquiz resume`.');
+        if (e instanceof ExitPromptError) throw interrupted();
         throw e;
       }
+      if (next === null) state = reduce(state, { type: 'submit' });
+      else state = reduce(state, { type: 'move', to: next });
+      continue;
     }
-    state = reduce(state, { type: 'move', to: Math.min(i + 1, items.length - 1) });
+    if (next === null) reviewing = true;
+    else state = reduce(state, { type: 'move', to: next });
   }
 
+  if (state.status === 'timed-out')
+    process.stdout.write(
+      `\n${c.yellow.bold('⏱ Time is up — the exam ends now; unanswered questions count as wrong.')}\n`,
+    );
   finishAttempt(bank, store, attempt, questions, items, state);
 }
 

@@ -20,35 +20,76 @@ export interface QuestionPromptConfig {
   choose: number;
   /** ms left when the prompt opened, or null when untimed */
   remainingMs: number | null;
+  /** the attempt's whole time limit, for the 10- and 1-minute warnings */
+  limitMs: number | null;
   /** monotonic ms clock, injected so the countdown can be tested */
   now: () => number;
+  /** the learner's earlier answer (display indices), shown selected */
+  selected?: number[];
+  /** exam navigation: ←/→ move, m marks for review, r opens the review screen */
+  navigation?: { flagged: boolean; first: boolean; last: boolean; onFlag: (flagged: boolean) => void };
 }
+
+export type QuestionOutcome =
+  { kind: 'answer'; selection: number[] } | { kind: 'move'; by: -1 | 1 } | { kind: 'review' };
 
 const LETTERS = 'ABCDEFGH';
 
 /**
- * One exam question with a live countdown. Single choice behaves like a select (↑↓ or a letter, then Enter);
- * multiple response like a checkbox (Space or a letter toggles) that accepts exactly the stated number.
- * Resolves to the chosen display indices. Time running out is signalled by the caller's AbortSignal.
+ * The countdown, yellow from 10 minutes left and red from 1 minute, with a warning line from those moments on
+ * (only for exams long enough for the warning to mean something).
  */
-export const questionPrompt = createPrompt<number[], QuestionPromptConfig>((config, done) => {
-  const [openedAt] = useState(() => config.now());
-  const [, setTick] = useState(0);
-  const [cursor, setCursor] = useState(0);
-  const [chosen, setChosen] = useState<number[]>([]);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [status, setStatus] = useState<'idle' | 'done'>('idle');
-  const n = config.options.length;
-  const multi = config.choose > 1;
+export function timerText(left: number | null, limitMs: number | null): { timer: string; warning?: string } {
+  if (left === null) return { timer: '' };
+  const text = `⏱ ${clock(left)} left`;
+  const long = (ms: number): boolean => limitMs === null || limitMs > ms;
+  if (left <= 60_000)
+    return {
+      timer: c.red.bold(text),
+      ...(long(60_000) ? { warning: c.red.bold('Less than 1 minute left.') } : {}),
+    };
+  if (left <= 600_000)
+    return {
+      timer: c.yellow(text),
+      ...(long(600_000) ? { warning: c.yellow('Less than 10 minutes left.') } : {}),
+    };
+  return { timer: c.cyan(text) };
+}
 
+/** Re-render twice a second so the displayed second never lags by more than half a second. */
+export function useCountdown(remainingMs: number | null, now: () => number): number | null {
+  const [openedAt] = useState(() => now());
+  const [, setTick] = useState(0);
   useEffect(() => {
-    if (config.remainingMs === null) return undefined;
-    // repaint twice a second so the displayed second never lags by more than half a second
+    if (remainingMs === null) return undefined;
     let ticks = 0;
     const timer = setInterval(() => setTick(++ticks), 500);
     return () => clearInterval(timer);
   }, []);
+  return remainingMs === null ? null : remainingMs - (now() - openedAt);
+}
 
+/**
+ * One exam question with a live countdown. Single choice behaves like a select (↑↓ or a letter, then Enter);
+ * multiple response like a checkbox (Space or a letter toggles) that accepts exactly the stated number.
+ * With navigation, ←/→ leave the question without answering, m toggles the review mark, r opens the review
+ * screen. Time running out is signalled by the caller's AbortSignal.
+ */
+export const questionPrompt = createPrompt<QuestionOutcome, QuestionPromptConfig>((config, done) => {
+  const left = useCountdown(config.remainingMs, config.now);
+  const multi = config.choose > 1;
+  const [cursor, setCursor] = useState(config.selected?.[0] ?? 0);
+  const [chosen, setChosen] = useState<number[]>(multi ? (config.selected ?? []) : []);
+  const [flagged, setFlagged] = useState(config.navigation?.flagged ?? false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const n = config.options.length;
+  const nav = config.navigation;
+
+  const finish = (outcome: QuestionOutcome): void => {
+    setStatus('done');
+    done(outcome);
+  };
   const toggle = (i: number): void => {
     setError(undefined);
     setChosen(chosen.includes(i) ? chosen.filter((x) => x !== i) : [...chosen, i].sort((a, b) => a - b));
@@ -57,66 +98,57 @@ export const questionPrompt = createPrompt<number[], QuestionPromptConfig>((conf
   useKeypress((key) => {
     if (status === 'done' || key.ctrl) return;
     if (isEnterKey(key)) {
-      if (!multi) {
-        setStatus('done');
-        done([cursor]);
-      } else if (chosen.length === config.choose) {
-        setStatus('done');
-        done(chosen);
-      } else {
-        setError(`Choose exactly ${config.choose} (you have ${chosen.length}).`);
+      if (!multi) finish({ kind: 'answer', selection: [cursor] });
+      else if (chosen.length === config.choose) finish({ kind: 'answer', selection: chosen });
+      else setError(`Choose exactly ${config.choose} (you have ${chosen.length}).`);
+      return;
+    }
+    if (isUpKey(key) || key.name === 'k') return setCursor((cursor - 1 + n) % n);
+    if (isDownKey(key) || key.name === 'j') return setCursor((cursor + 1) % n);
+    if (multi && isSpaceKey(key)) return toggle(cursor);
+    if (nav) {
+      if (key.name === 'left' && !nav.first) return finish({ kind: 'move', by: -1 });
+      if (key.name === 'right' && !nav.last) return finish({ kind: 'move', by: 1 });
+      if (key.name === 'r') return finish({ kind: 'review' });
+      if (key.name === 'm') {
+        nav.onFlag(!flagged);
+        return setFlagged(!flagged);
       }
-      return;
     }
-    if (isUpKey(key) || key.name === 'k') {
-      setCursor((cursor - 1 + n) % n);
-      return;
-    }
-    if (isDownKey(key) || key.name === 'j') {
-      setCursor((cursor + 1) % n);
-      return;
-    }
-    if (multi && isSpaceKey(key)) {
-      toggle(cursor);
-      return;
-    }
-    const letter = LETTERS.indexOf((key.name ?? '').toUpperCase());
-    const digit = /^[1-8]$/.test(key.name ?? '') ? Number(key.name) - 1 : -1;
-    const pick = letter >= 0 && key.name?.length === 1 ? letter : digit;
+    const name = key.name ?? '';
+    const letter = name.length === 1 ? LETTERS.indexOf(name.toUpperCase()) : -1;
+    const pick = letter >= 0 ? letter : /^[1-8]$/.test(name) ? Number(name) - 1 : -1;
     if (pick >= 0 && pick < n) {
       setCursor(pick);
       if (multi) toggle(pick);
     }
   });
 
-  const left = config.remainingMs === null ? null : config.remainingMs - (config.now() - openedAt);
-  const timer =
-    left === null
-      ? ''
-      : left <= 60_000
-        ? c.red.bold(`⏱ ${clock(left)} left`)
-        : left <= 600_000
-          ? c.yellow(`⏱ ${clock(left)} left`)
-          : c.cyan(`⏱ ${clock(left)} left`);
-  if (status === 'done') {
-    const picked = (multi ? chosen : [cursor]).map((i) => LETTERS[i]).join(', ');
-    return `${c.dim(safe(config.header))} ${c.dim(`— answered ${picked}`)}`;
-  }
+  const { timer, warning } = timerText(left, config.limitMs);
+  const mark = flagged ? ` ${c.magenta('⚑ marked for review')}` : '';
+  if (status === 'done') return c.dim(`${safe(config.header)}${flagged ? ' ⚑' : ''}`);
   const lines: string[] = [];
-  lines.push(`${c.bold(safe(config.header))}   ${timer}`);
+  lines.push(`${c.bold(safe(config.header))}${mark}   ${timer}`);
+  if (warning) lines.push(warning);
   lines.push('');
   lines.push(safe(config.stem.trim()));
   lines.push('');
   config.options.forEach((text, i) => {
     const here = i === cursor;
-    const mark = multi ? (chosen.includes(i) ? c.green('◉') : '◯') : here ? c.cyan('❯') : ' ';
     const label = `${LETTERS[i]}. ${safe(text)}`;
-    const pointer = multi ? (here ? c.cyan('❯') : ' ') : '';
-    lines.push(`${pointer}${mark} ${here ? c.cyan(label) : label}`);
+    if (multi) {
+      const box = chosen.includes(i) ? c.green('◉') : '◯';
+      lines.push(`${here ? c.cyan('❯') : ' '}${box} ${here ? c.cyan(label) : label}`);
+    } else {
+      const was = config.selected?.includes(i) ? c.green('•') : ' ';
+      lines.push(`${here ? c.cyan('❯') : ' '}${was}${here ? c.cyan(label) : label}`);
+    }
   });
-  const help = multi
-    ? `↑↓ move · Space or A–${LETTERS[n - 1]} toggle · Enter submit (choose ${config.choose}) · Ctrl-C save & quit`
-    : `↑↓ move · A–${LETTERS[n - 1]} pick · Enter submit · Ctrl-C save & quit`;
+  const pickHelp = multi
+    ? `Space or A–${LETTERS[n - 1]} toggle · Enter answer (choose ${config.choose})`
+    : `A–${LETTERS[n - 1]} pick · Enter answer`;
+  const navHelp = nav ? ' · ←/→ previous/next · m mark · r review' : '';
+  const help = `↑↓ move · ${pickHelp}${navHelp} · Ctrl-C save & quit`;
   return [lines.join('\n'), `${error ? `${c.red(error)}\n` : ''}${c.dim(help)}`];
 });
 

@@ -59,9 +59,20 @@ function start(args: string[], e: Record<string, string>): Terminal {
 }
 
 async function answer(t: Terminal, n: number, p: Planned, right: boolean): Promise<void> {
-  await t.waitFor(new RegExp(`Question ${n} of 3 · storage +⏱`));
+  await t.waitFor(new RegExp(`Question ${n} of 3 · storage( ⚑ marked for review)? +⏱`));
   t.type(keys(p, right));
   t.press('Enter');
+}
+
+/** From the review screen that follows the last answer: submit and confirm. */
+async function submit(t: Terminal, unanswered = 0): Promise<string> {
+  await t.waitFor(/Review — storage quiz/);
+  t.type('s');
+  await t.waitFor(
+    unanswered ? new RegExp(`Submit now\\? ${unanswered} unanswered`) : /Submit the exam now\?/,
+  );
+  t.type('y');
+  return t.waitFor(/Attempt #\d+ saved/);
 }
 
 function savedAnswers(file: string) {
@@ -85,7 +96,7 @@ describe('awsquiz exam in a real terminal', () => {
     await answer(t, 1, p[0]!, true);
     await answer(t, 2, p[1]!, false);
     await answer(t, 3, p[2]!, true);
-    const screen = await t.waitFor(/Attempt #\d+ saved/);
+    const screen = await submit(t);
     expect(screen).toMatch(/Score: 2\/3 correct \(66\.7%\)/);
     expect(screen).toMatch(/Missed \(1\)/);
     expect(screen).toMatch(/→ notes\/[a-z0-9-]+\.md:\d+ \S/);
@@ -117,13 +128,38 @@ describe('awsquiz exam in a real terminal', () => {
       const r = start(['resume'], e);
       await r.waitFor(/Resuming: 2 of 3 already answered/);
       await answer(r, 3, p[2]!, true);
-      const screen = await r.waitFor(/Attempt #\d+ saved/);
+      const screen = await submit(r);
       expect(screen).toMatch(/Score: 2\/3 correct/);
       expect(await r.exitStatus()).toBe(0);
       expect(savedAnswers(e.AWSQUIZ_DB).map((a) => a.correct)).toEqual([0, 1, 1]);
       expect(cli(['history', '--json'], e).stdout).toMatch(/"state": "submitted"/);
     });
   }
+
+  it('moves freely: answer 1, skip 2, mark 3, back to 2, the review grid shows it, submit', async () => {
+    const e = env();
+    const p = plan(e, '31');
+    const t = start(['exam', '--domain', 'storage', '--count', '3', '--seed', '31'], e);
+    await answer(t, 1, p[0]!, true);
+    await t.waitFor(/Question 2 of 3 · storage +⏱/);
+    t.press('Right');
+    await t.waitFor(/Question 3 of 3 · storage +⏱/);
+    t.type('m');
+    await t.waitFor(/Question 3 of 3 · storage ⚑ marked for review/);
+    t.type('r');
+    const grid = await t.waitFor(/Review — storage quiz/);
+    expect(grid).toMatch(/1 answered · 2 unanswered · 1 marked for review/);
+    expect(grid).toMatch(/ 1✔ +2· +3·⚑/);
+    t.type('u');
+    t.press('Enter');
+    await answer(t, 2, p[1]!, false);
+    await answer(t, 3, p[2]!, true);
+    const screen = await submit(t);
+    expect(screen).toMatch(/Score: 2\/3 correct/);
+    const db = new Database(e.AWSQUIZ_DB, { readonly: true });
+    expect(db.prepare('SELECT seq FROM flag').all()).toEqual([{ seq: 2 }]);
+    db.close();
+  });
 
   it('rejects a broken question file with file:line and exit 2', () => {
     const f = fixtureProject({
