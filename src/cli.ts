@@ -91,6 +91,35 @@ program
   .addOption(notesOption)
   .action(async (opts) => (await import('./commands/history.js')).history(opts));
 
+program
+  .command('review')
+  .description('walk through a finished attempt: stem, your answer, the key, why, note pointer')
+  .option('-a, --attempt [id]', 'the attempt to walk through (default: the latest finished one)')
+  .option('--wrong', 'only the questions answered wrong or left unanswered')
+  .option('--flagged', 'only the questions marked for review')
+  .addOption(dbOption)
+  .addOption(bankOption)
+  .addOption(notesOption)
+  .addHelpText('after', '\nExamples:\n  awsquiz review --attempt\n  awsquiz review --attempt 12 --wrong')
+  .action(async (opts) => (await import('./commands/review.js')).review(opts));
+
+program
+  .command('report')
+  .description(
+    'an attempt as a Markdown or JSON report: scores, domain table, every question with key and pointer',
+  )
+  .argument('[id]', 'attempt id (default: the latest finished one)')
+  .option('-f, --format <format>', 'md or json', 'md')
+  .option('-o, --out <file>', 'write to a file instead of standard output')
+  .addOption(dbOption)
+  .addOption(bankOption)
+  .addOption(notesOption)
+  .addHelpText(
+    'after',
+    '\nExamples:\n  awsquiz report --format md --out attempt.md\n  awsquiz report 12 --format json',
+  )
+  .action(async (id: string | undefined, opts) => (await import('./commands/review.js')).report(id, opts));
+
 function fail(e: unknown): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import {
   cachedBank,
   defaultLocation,
@@ -80,7 +81,11 @@ export interface ExamSetup {
   notices: string[];
 }
 
-export function setupExam(bank: CompiledBank, opts: ExamOptions): ExamSetup {
+export function setupExam(
+  bank: CompiledBank,
+  opts: ExamOptions,
+  lastSeen?: ReadonlyMap<string, number>,
+): ExamSetup {
   const exam = opts.exam?.toLowerCase();
   if (exam !== undefined && !bank.taxonomy.exams[exam])
     throw new UsageError(
@@ -99,7 +104,7 @@ export function setupExam(bank: CompiledBank, opts: ExamOptions): ExamSetup {
     const def = bank.taxonomy.exams[exam]!;
     const want = count ?? def.questions;
     const weights = Object.fromEntries(Object.entries(def.guide_domains).map(([k, g]) => [k, g.weight]));
-    const plan = planMock(bank.questions, exam, weights, want, rng);
+    const plan = planMock(bank.questions, exam, weights, want, rng, lastSeen);
     if (plan.items.length < want) {
       const short = Object.entries(plan.allocation)
         .filter(([, a]) => a.drawn < a.wanted)
@@ -122,7 +127,7 @@ export function setupExam(bank: CompiledBank, opts: ExamOptions): ExamSetup {
   }
   const domains = resolveDomains(bank, opts.domain!);
   const want = count ?? 20;
-  const plan = planTopic(bank.questions, domains, want, rng, exam);
+  const plan = planTopic(bank.questions, domains, want, rng, exam, lastSeen);
   if (plan.items.length === 0)
     throw new UsageError(
       `the bank has no questions for ${domains.join(', ')}${exam ? ` on ${exam}` : ''} yet`,
@@ -150,22 +155,26 @@ export async function exam(opts: ExamOptions): Promise<void> {
       'awsquiz exam asks questions in an interactive terminal, and this is not one. Run it in a terminal, or use --plan --json to print the selection.',
     );
   const bank = await openBank(bankLocation(opts));
-  const setup = setupExam(bank, opts);
-  const byId = new Map(bank.questions.map((q) => [q.id, q]));
-  if (opts.plan) {
-    const { planOutput } = await import('../ui/plan.js');
-    process.stdout.write(planOutput(setup, byId, Boolean(opts.json)));
-    return;
-  }
-  const [{ openDb, dbPath }, { AttemptStore }, { runAttempt }, { c }] = await Promise.all([
+  const [{ openDb, dbPath }, { AttemptStore }] = await Promise.all([
     import('../store/db.js'),
     import('../store/attempts.js'),
-    import('../ui/exam-loop.js'),
-    import('../ui/color.js'),
   ]);
-  const db = openDb(dbPath(opts.db));
+  const file = dbPath(opts.db);
+  // a plan never creates the history file, but it does read it: unseen questions are drawn first
+  const db = opts.plan && !existsSync(file) ? undefined : openDb(file);
   try {
-    const store = new AttemptStore(db);
+    const store = db && new AttemptStore(db);
+    const setup = setupExam(bank, opts, store?.lastSeen());
+    const byId = new Map(bank.questions.map((q) => [q.id, q]));
+    if (opts.plan || !store) {
+      const { planOutput } = await import('../ui/plan.js');
+      process.stdout.write(planOutput(setup, byId, Boolean(opts.json)));
+      return;
+    }
+    const [{ runAttempt }, { c }] = await Promise.all([
+      import('../ui/exam-loop.js'),
+      import('../ui/color.js'),
+    ]);
     const unfinished = store.latestActive();
     if (unfinished)
       process.stdout.write(
@@ -192,6 +201,6 @@ export async function exam(opts: ExamOptions): Promise<void> {
     );
     await runAttempt(bank, store, id);
   } finally {
-    db.close();
+    db?.close();
   }
 }

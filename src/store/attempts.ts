@@ -130,6 +130,10 @@ export class AttemptStore {
       ),
       flags: db.prepare('SELECT seq FROM flag WHERE attempt_id = ? ORDER BY seq'),
       list: db.prepare('SELECT * FROM attempt ORDER BY started_at DESC, id DESC LIMIT ?'),
+      lastSeen: db.prepare(
+        `SELECT aq.question_id AS id, max(a.started_at) AS at
+         FROM attempt_question aq JOIN attempt a ON a.id = aq.attempt_id GROUP BY aq.question_id`,
+      ),
     };
   }
 
@@ -244,6 +248,11 @@ export class AttemptStore {
 
   flags(attemptId: number): number[] {
     return (this.stmts.flags.all(attemptId) as { seq: number }[]).map((r) => r.seq);
+  }
+
+  /** When each question was last put in an attempt: new attempts draw unseen questions first. */
+  lastSeen(): Map<string, number> {
+    return new Map((this.stmts.lastSeen.all() as { id: string; at: number }[]).map((r) => [r.id, r.at]));
   }
 
   list(limit = 50): AttemptRow[] {

@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { AbortPromptError, ExitPromptError } from '@inquirer/core';
 import type { CompiledBank, CompiledQuestion } from '../bank/compiled.js';
-import { isCorrect, scoreAttempt } from '../core/scoring.js';
+import { isCorrect } from '../core/scoring.js';
+import { scoreFor } from './attempt-view.js';
 import { nextUnanswered, reduce, remainingMs, startSession, type SessionState } from '../core/session.js';
 import { InterruptedError } from '../errors.js';
 import type { AttemptRow, AttemptStore } from '../store/attempts.js';
@@ -231,12 +232,7 @@ export function finishAttempt(
   items: { optionOrder: readonly number[] }[],
   state: SessionState,
 ): void {
-  const examDef = attempt.exam ? bank.taxonomy.exams[attempt.exam] : undefined;
-  const mock = attempt.mode === 'mock' && examDef !== undefined;
-  const result = scoreAttempt(questions, state.answers, {
-    ...(attempt.exam ? { exam: attempt.exam } : {}),
-    ...(mock ? { mock: { passScaled: examDef.pass_scaled } } : {}),
-  });
+  const { result, mock } = scoreFor(bank, attempt, questions, state.answers);
   const timedOut = state.status === 'timed-out';
   store.finish(attempt.id, {
     state: timedOut ? 'timed-out' : 'submitted',

@@ -144,6 +144,10 @@ export function renderResult(r: Result, ctx: ResultContext): string {
     }
   }
   out.push('');
-  out.push(c.dim(`Attempt #${ctx.attemptId} saved. \`awsquiz history\` lists your attempts.`));
+  out.push(
+    c.dim(
+      `Attempt #${ctx.attemptId} saved. Walk through it: \`awsquiz review --attempt ${ctx.attemptId}\` (add --wrong for the misses) · report: \`awsquiz report ${ctx.attemptId}\``,
+    ),
+  );
   return out.join('\n');
 }

@@ -159,6 +159,30 @@ describe('awsquiz exam in a real terminal', () => {
     const db = new Database(e.AWSQUIZ_DB, { readonly: true });
     expect(db.prepare('SELECT seq FROM flag').all()).toEqual([{ seq: 2 }]);
     db.close();
+    // the walkthrough shows the wrong one, the flagged one, and a report carries every question
+    const wrong = cli(['review', '--attempt', '--wrong'], { ...e, NO_COLOR: '1' });
+    expect(wrong.status).toBe(0);
+    expect(wrong.stdout).toMatch(new RegExp(`── 2 of 3 · storage · ✘ wrong ${p[1]!.id}`));
+    expect(wrong.stdout).not.toMatch(/── 1 of 3/);
+    expect(wrong.stdout).toMatch(/→ Re-read notes\/[a-z0-9-]+\.md:\d+ /);
+    const flagged = cli(['review', '--attempt', '--flagged'], { ...e, NO_COLOR: '1' });
+    expect(flagged.stdout).toMatch(/── 3 of 3 · storage · ✔ right ⚑ marked/);
+    const report = JSON.parse(cli(['report', '--format', 'json'], e).stdout);
+    expect(report.score).toMatchObject({ correct: 2, total: 3 });
+    expect(
+      report.questions.map((q: { id: string; correct: boolean; flagged: boolean }) => [
+        q.id,
+        q.correct,
+        q.flagged,
+      ]),
+    ).toEqual([
+      [p[0]!.id, true, false],
+      [p[1]!.id, false, false],
+      [p[2]!.id, true, true],
+    ]);
+    expect(cli(['report', '--format', 'md'], e).stdout).toMatch(
+      /^# awsquiz report — attempt #1: storage quiz/,
+    );
   });
 
   it('rejects a broken question file with file:line and exit 2', () => {
