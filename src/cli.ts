@@ -42,6 +42,8 @@ program
     'after each answer show whether it was right, every option explained, and the note to re-read',
   )
   .option('-s, --seed <seed>', 'reproduce the same selection and option order')
+  // for tests of the time limit without waiting minutes
+  .addOption(new Option('--seconds <s>', 'time limit in seconds').hideHelp())
   .option('--plan', 'print the selected questions without starting')
   .option('--json', 'with --plan: print JSON')
   .addOption(dbOption)

@@ -16,6 +16,7 @@ export interface ExamOptions {
   domain?: string;
   count?: string;
   minutes?: string;
+  seconds?: string;
   practice?: boolean;
   seed?: string;
   db?: string;
@@ -189,7 +190,9 @@ export async function exam(opts: ExamOptions): Promise<void> {
       practice: Boolean(opts.practice),
       seed: setup.seed,
       startedAt: Date.now(),
-      timeLimitMs: setup.minutes * 60_000,
+      timeLimitMs: opts.seconds
+        ? positiveInt('--seconds', opts.seconds, 36_000)! * 1000
+        : setup.minutes * 60_000,
       bankHash: bank.hash,
       items: setup.plan.items.map((it) => ({ ...it, domain: byId.get(it.questionId)!.domain })),
     });

@@ -185,6 +185,18 @@ describe('awsquiz exam in a real terminal', () => {
     );
   });
 
+  it('submits by itself when time runs out, unanswered questions counting as wrong', async () => {
+    const e = env();
+    const p = plan(e, '41');
+    const t = start(['exam', '--domain', 'storage', '--count', '3', '--seed', '41', '--seconds', '6'], e);
+    await answer(t, 1, p[0]!, true);
+    const screen = await t.waitFor(/Attempt #\d+ saved/);
+    expect(screen).toMatch(/Time is up — the exam ends now/);
+    expect(screen).toMatch(/Score: 1\/3 correct \(33\.3%\) · 2 unanswered/);
+    expect(await t.exitStatus()).toBe(0);
+    expect(cli(['history', '--json'], e).stdout).toMatch(/"state": "timed-out"/);
+  });
+
   it('rejects a broken question file with file:line and exit 2', () => {
     const f = fixtureProject({
       'storage/s3.yaml': goodQuestion('storage-broken').replace('      why: Retrieval takes hours.\n', ''),
