@@ -95,15 +95,50 @@ program
 
 program
   .command('review')
-  .description('walk through a finished attempt: stem, your answer, the key, why, note pointer')
-  .option('-a, --attempt [id]', 'the attempt to walk through (default: the latest finished one)')
-  .option('--wrong', 'only the questions answered wrong or left unanswered')
-  .option('--flagged', 'only the questions marked for review')
+  .description('drill weak domains, missed or due questions; or walk through a finished attempt')
+  .option('--weak', 'questions from your weakest domains: missed last time, then due, then new')
+  .option('--missed', 'every question whose last answer was wrong')
+  .option('--due', 'questions due for spaced repetition (FSRS)')
+  .option('-e, --exam <exam>', 'only questions of saa or dva')
+  .option('-n, --count <n>', 'questions in the session (default 10)')
+  .option('--exam-date <date>', 'YYYY-MM-DD: plan toward this date (default: `awsquiz config set exam-date`)')
+  .option('-a, --attempt [id]', 'walk through an attempt instead (default: the latest finished one)')
+  .option('--wrong', 'with --attempt: only the questions answered wrong or left unanswered')
+  .option('--flagged', 'with --attempt: only the questions marked for review')
   .addOption(dbOption)
   .addOption(bankOption)
   .addOption(notesOption)
-  .addHelpText('after', '\nExamples:\n  awsquiz review --attempt\n  awsquiz review --attempt 12 --wrong')
+  .addHelpText(
+    'after',
+    '\nExamples:\n  awsquiz review --weak\n  awsquiz review --weak --exam saa --count 15\n  awsquiz review --missed\n  awsquiz review --due\n  awsquiz review --attempt 12 --wrong',
+  )
   .action(async (opts) => (await import('./commands/review.js')).review(opts));
+
+program
+  .command('stats')
+  .description('mastery per domain with uncertainty, trend, score history and readiness per exam')
+  .option('-e, --exam <exam>', "saa or dva: that exam's questions and guide domains")
+  .option('--json', 'print JSON')
+  .addOption(dbOption)
+  .addOption(bankOption)
+  .addOption(notesOption)
+  .addHelpText('after', '\nExamples:\n  awsquiz stats\n  awsquiz stats --exam saa\n  awsquiz stats --json')
+  .action(async (opts) => (await import('./commands/stats.js')).stats(opts));
+
+program
+  .command('config')
+  .description('settings kept in the history database: exam-date')
+  .argument('<action>', 'get, set or unset')
+  .argument('[key]', 'exam-date')
+  .argument('[value]', 'for set: YYYY-MM-DD')
+  .addOption(dbOption)
+  .addHelpText(
+    'after',
+    '\nExamples:\n  awsquiz config set exam-date 2027-01-31\n  awsquiz config get\n  awsquiz config unset exam-date',
+  )
+  .action(async (action: string, key: string | undefined, value: string | undefined, opts) =>
+    (await import('./commands/config.js')).config(action, key, value, opts),
+  );
 
 program
   .command('report')

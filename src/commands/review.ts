@@ -4,6 +4,7 @@ import { AttemptStore } from '../store/attempts.js';
 import { dbPath, openDb } from '../store/db.js';
 import { loadAttemptView } from '../ui/attempt-view.js';
 import { renderMarkdown, renderWalkthrough, reportJson, type Filter } from '../ui/walkthrough.js';
+import type { DrillOptions } from './drill.js';
 import { bankLocation, openBank } from './exam.js';
 
 interface Common {
@@ -36,14 +37,28 @@ async function prepare(db: ReturnType<typeof openDb>, opts: Common, id: number |
   return { bank, view: loadAttemptView(bank, new AttemptStore(db), id) };
 }
 
-/** `awsquiz review --attempt [ID] [--wrong | --flagged]`: walk through a finished attempt. */
+/** `awsquiz review --weak|--missed|--due` drills; `awsquiz review --attempt [ID] [--wrong | --flagged]` walks through. */
 export async function review(
-  opts: Common & { attempt?: string | boolean; wrong?: boolean; flagged?: boolean },
+  opts: Common &
+    DrillOptions & {
+      attempt?: string | boolean;
+      wrong?: boolean;
+      flagged?: boolean;
+      weak?: boolean;
+      missed?: boolean;
+      due?: boolean;
+    },
 ): Promise<void> {
-  if (opts.attempt === undefined)
+  const kinds = (['weak', 'missed', 'due'] as const).filter((k) => opts[k]);
+  if (kinds.length + (opts.attempt !== undefined ? 1 : 0) !== 1)
     throw new UsageError(
-      'say what to review: --attempt [ID] walks through an attempt (the latest finished one by default)',
+      'choose one: --weak, --missed, --due, or --attempt [ID] (see `awsquiz review --help`)',
     );
+  if (kinds[0]) {
+    if (opts.wrong || opts.flagged) throw new UsageError('--wrong and --flagged go with --attempt');
+    const { drill } = await import('./drill.js');
+    return drill(kinds[0], opts);
+  }
   if (opts.wrong && opts.flagged) throw new UsageError('choose one filter: --wrong or --flagged');
   const filter: Filter = opts.wrong ? 'wrong' : opts.flagged ? 'flagged' : 'all';
   const text = await withView(opts, attemptId(opts.attempt), ({ bank, view }) =>

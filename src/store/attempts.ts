@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { MasteryStore } from './mastery.js';
 
 export type AttemptMode = 'mock' | 'topic' | 'review';
 export type AttemptState = 'active' | 'submitted' | 'timed-out' | 'abandoned';
@@ -93,9 +94,12 @@ function toAttempt(r: RawAttempt): AttemptRow {
 /** Attempt, question, answer and flag rows; every write is its own committed transaction, so nothing given is lost. */
 export class AttemptStore {
   private readonly stmts;
+  readonly mastery: MasteryStore;
 
   constructor(private readonly db: Db) {
+    this.mastery = new MasteryStore(db);
     this.stmts = {
+      previousAnswer: db.prepare('SELECT correct, answered_at FROM answer WHERE attempt_id = ? AND seq = ?'),
       insertAttempt: db.prepare(
         `INSERT INTO attempt (mode, exam, domains, practice, seed, started_at, time_limit_ms, total, bank_hash)
          VALUES (@mode, @exam, @domains, @practice, @seed, @startedAt, @timeLimitMs, @total, @bankHash)`,
@@ -160,10 +164,20 @@ export class AttemptStore {
       .immediate();
   }
 
-  /** The answer and the exam time used so far, in one commit. A changed answer replaces the earlier one. */
-  saveAnswer(attemptId: number, a: AnswerRow, progress: { elapsedMs: number; position: number }): void {
+  /**
+   * The answer, the exam time used so far and the question's mastery and review schedule, in one commit.
+   * A changed answer replaces the earlier one.
+   */
+  saveAnswer(
+    attemptId: number,
+    a: AnswerRow,
+    progress: { elapsedMs: number; position: number },
+    examDate?: number,
+  ): void {
     this.db
       .transaction(() => {
+        const prev = this.stmts.previousAnswer.get(attemptId, a.seq) as
+          { correct: number; answered_at: number } | undefined;
         this.stmts.upsertAnswer.run({
           attemptId,
           seq: a.seq,
@@ -174,6 +188,13 @@ export class AttemptStore {
           secondsSpent: a.secondsSpent,
         });
         this.stmts.progress.run(Math.round(progress.elapsedMs), progress.position, attemptId);
+        this.mastery.record(
+          a.questionId,
+          a.correct,
+          a.answeredAt,
+          prev && { correct: prev.correct === 1, at: prev.answered_at },
+          examDate,
+        );
       })
       .immediate();
   }
