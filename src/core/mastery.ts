@@ -103,16 +103,16 @@ export function trend(long: Evidence, short: Evidence): '↑' | '↓' | '→' {
   return d > 0.05 ? '↑' : d < -0.05 ? '↓' : '→';
 }
 
-/** Enough answers to judge a domain by its estimate. */
-export const MIN_EVIDENCE = 3;
+/** Enough (weighted) answers to judge a domain by its estimate: three recent answers, not yet 8 days old. */
+export const MIN_EVIDENCE = 2.5;
 /** A domain holding at least this share of an exam is "heavily weighted". */
 export const HEAVY_SHARE = 0.1;
 
 export type WeakReason = 'below-pass' | 'too-little-evidence';
 
 /**
- * The weakness rule: a domain is weak when, with at least 3 (weighted) answers, its mastery estimate is below the
- * 72% pass mark; or when it has fewer than 3 answers but makes up at least 10% of the exam.
+ * The weakness rule: a domain is weak when, with at least 2.5 weighted answers (three recent ones), its mastery
+ * estimate is below the 72% pass mark; or when it has less evidence than that but makes up at least 10% of the exam.
  */
 export function weakness(est: Estimate, examShare: number): WeakReason | undefined {
   if (est.n >= MIN_EVIDENCE) return est.mean < PASS_FRACTION ? 'below-pass' : undefined;

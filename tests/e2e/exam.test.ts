@@ -197,6 +197,28 @@ describe('awsquiz exam in a real terminal', () => {
     expect(cli(['history', '--json'], e).stdout).toMatch(/"state": "timed-out"/);
   });
 
+  it('after a bad storage quiz, review --weak starts with storage and stats shows storage as weak', async () => {
+    const e = env();
+    const p = plan(e, '51');
+    const t = start(['exam', '--domain', 'storage', '--count', '3', '--seed', '51'], e);
+    await answer(t, 1, p[0]!, false);
+    await answer(t, 2, p[1]!, false);
+    await answer(t, 3, p[2]!, false);
+    expect(await submit(t)).toMatch(/Score: 0\/3 correct/);
+    const r = start(['review', '--weak'], e);
+    const screen = await r.waitFor(/Question 1 of \d+ · (\w+) *$/m);
+    expect(screen).toMatch(/Weak-domain drill: storage,/);
+    expect(screen).toMatch(/Question 1 of \d+ · storage *$/m);
+    r.press('C-c');
+    expect(await r.exitStatus()).toBe(130);
+    const stats = JSON.parse(cli(['stats', '--json'], e).stdout);
+    expect(stats.topics[0]).toMatchObject({ key: 'storage', answered: 3, correct: 0, weak: 'below-pass' });
+    const text = cli(['stats'], { ...e, NO_COLOR: '1' }).stdout;
+    expect(text).toMatch(/storage +3 +0 .* weak\n/);
+    expect(text).toMatch(/missed → notes\/[a-z0-9-]+\.md:\d+ /);
+    expect(text).toMatch(/SAA: \d+% estimated chance of ≥ 720/);
+  });
+
   it('rejects a broken question file with file:line and exit 2', () => {
     const f = fixtureProject({
       'storage/s3.yaml': goodQuestion('storage-broken').replace('      why: Retrieval takes hours.\n', ''),
