@@ -179,3 +179,130 @@ report('RSS of node -e (for comparison)', `${nodeRss.toFixed(1)} MB`);
 const v = [];
 for (let i = 0; i < Math.min(RUNS, 5); i++) v.push(time(['bin/awsquiz.js', 'validate']));
 report('awsquiz validate (whole bank, wall)', fmt(median(v)));
+
+// ---- history at scale: 1,000,000 stored answers ----
+{
+  const { openDb, loadMigrations } = await import('../dist/store/db.js');
+  const { AttemptStore } = await import('../dist/store/attempts.js');
+  const { loadBank, defaultLocation } = await import('../dist/bank/compiled.js');
+  const { masteryReport } = await import('../dist/commands/stats.js');
+  const { drillOrder } = await import('../dist/core/domain-mastery.js');
+  const { planReview } = await import('../dist/core/review-plan.js');
+  const { seededRng } = await import('../dist/core/rng.js');
+  const bank = await loadBank(defaultLocation(), env);
+  const file = join(dir, 'million.db');
+  const [first, ...rest] = loadMigrations();
+  // answers are written straight into the first schema; the next migration then builds the mastery tables from
+  // them, exactly as it would for a learner upgrading with a long history
+  let db = openDb(file, [first]);
+  const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 1_000_000);
+  const PER = 65;
+  const ids = bank.questions.map((q) => q.id);
+  const domainOf = new Map(bank.questions.map((q) => [q.id, q.domain]));
+  const now = Date.now();
+  const t0 = performance.now();
+  const insAttempt = db.prepare(
+    "INSERT INTO attempt (mode, exam, seed, started_at, state, total, correct, finished_at) VALUES ('mock', 'saa', 1, ?, 'submitted', ?, ?, ?)",
+  );
+  const insItem = db.prepare(
+    'INSERT INTO attempt_question (attempt_id, seq, question_id, option_order, domain) VALUES (?, ?, ?, ?, ?)',
+  );
+  const insAnswer = db.prepare('INSERT INTO answer VALUES (?, ?, ?, ?, ?, ?, ?)');
+  let rnd = 12345;
+  const next = () => (rnd = (rnd * 1103515245 + 12345) % 2147483648) / 2147483648;
+  db.transaction(() => {
+    for (let a = 0; a < ANSWERS / PER; a++) {
+      const started = now - Math.floor((1 - a / (ANSWERS / PER)) * 365 * 86_400_000);
+      const aid = Number(insAttempt.run(started, PER, 0, started + 3_600_000).lastInsertRowid);
+      for (let s = 0; s < PER; s++) {
+        const q = ids[Math.floor(next() * ids.length)];
+        insItem.run(aid, s, q, '[0,1,2,3]', domainOf.get(q));
+        insAnswer.run(aid, s, q, '[0]', next() < 0.7 ? 1 : 0, started + s * 60_000, 60);
+      }
+    }
+  })();
+  db.close();
+  const tMig = performance.now();
+  db = openDb(file, [first, ...rest]);
+  const built = performance.now();
+  const store = new AttemptStore(db);
+  const count = db.prepare('SELECT count(*) AS n FROM answer').get().n;
+  report(`generate ${count.toLocaleString('en')} answers`, `${((tMig - t0) / 1000).toFixed(1)} s`);
+  report('migrate: build mastery tables from them', `${((built - tMig) / 1000).toFixed(1)} s`);
+  const timeIt = (fn) => {
+    const xs = [];
+    for (let i = 0; i < 15; i++) {
+      const s = performance.now();
+      fn();
+      xs.push(performance.now() - s);
+    }
+    return median(xs);
+  };
+  report(
+    'stats over 1M answers (in process)',
+    fmt(timeIt(() => masteryReport(bank, store, 'saa', Date.now()))),
+  );
+  report(
+    'next review --weak question (in process)',
+    fmt(
+      timeIt(() => {
+        const r = masteryReport(bank, store, 'saa', Date.now());
+        const domains = drillOrder(r.topics)
+          .slice(0, 3)
+          .map((x) => x.key);
+        const history = new Map(
+          store.mastery
+            .states()
+            .map((s) => [s.questionId, { lastCorrect: s.lastCorrect, lastAt: s.lastAt, due: s.due }]),
+        );
+        planReview('weak', bank.questions, history, {
+          domains,
+          count: 10,
+          now: Date.now(),
+          rng: seededRng(1),
+        });
+      }),
+    ),
+  );
+  const aid = store.create({
+    mode: 'topic',
+    exam: null,
+    domains: ['storage'],
+    practice: false,
+    seed: 1,
+    startedAt: now,
+    timeLimitMs: null,
+    bankHash: 'b',
+    items: ids
+      .slice(0, 50)
+      .map((questionId) => ({ questionId, optionOrder: [0, 1, 2, 3], domain: domainOf.get(questionId) })),
+  });
+  let seq = 0;
+  report(
+    'one answer persisted (answer + mastery + card)',
+    fmt(
+      timeIt(() =>
+        store.saveAnswer(
+          aid,
+          {
+            seq: seq,
+            questionId: ids[seq++],
+            selection: [0],
+            correct: true,
+            answeredAt: Date.now(),
+            secondsSpent: 1,
+          },
+          { elapsedMs: 1, position: seq },
+        ),
+      ),
+    ),
+  );
+  db.close();
+  const st = [];
+  for (let i = 0; i < 5; i++) {
+    const s = performance.now();
+    spawnSync(node, ['bin/awsquiz.js', 'stats', '--json', '--db', file], { env, stdio: 'ignore' });
+    st.push(performance.now() - s);
+  }
+  report(`awsquiz stats --json, ${(count / 1e6).toFixed(1)}M answers (process)`, fmt(median(st)));
+}
