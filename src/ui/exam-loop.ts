@@ -21,8 +21,12 @@ export function attemptTitle(
   const exam = a.exam
     ? (bank?.taxonomy.exams[a.exam]?.title.match(/\(([^)]+)\)/)?.[1] ?? a.exam.toUpperCase())
     : '';
-  const what =
-    a.mode === 'mock' ? `${exam} mock exam` : `${a.domains.join(', ')} quiz${exam ? ` (${exam})` : ''}`;
+  const suffix = exam ? ` (${exam})` : '';
+  if (a.mode === 'review') {
+    const kind = a.domains[0] === 'missed' || a.domains[0] === 'due' ? a.domains[0] : `weak: ${a.domains.join(', ')}`;
+    return `review ${kind}${suffix}`;
+  }
+  const what = a.mode === 'mock' ? `${exam} mock exam` : `${a.domains.join(', ')} quiz${suffix}`;
   return a.practice ? `${what}, practice` : what;
 }
 

@@ -208,6 +208,7 @@ describe('awsquiz exam in a real terminal', () => {
     const r = start(['review', '--weak'], e);
     const screen = await r.waitFor(/Question 1 of \d+ · (\w+) *$/m);
     expect(screen).toMatch(/Weak-domain drill: storage,/);
+    expect(screen).toMatch(/review weak: storage, .* · Question 1 of/);
     expect(screen).toMatch(/Question 1 of \d+ · storage *$/m);
     r.press('C-c');
     expect(await r.exitStatus()).toBe(130);
