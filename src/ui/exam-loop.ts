@@ -23,7 +23,8 @@ export function attemptTitle(
     : '';
   const suffix = exam ? ` (${exam})` : '';
   if (a.mode === 'review') {
-    const kind = a.domains[0] === 'missed' || a.domains[0] === 'due' ? a.domains[0] : `weak: ${a.domains.join(', ')}`;
+    const kind =
+      a.domains[0] === 'missed' || a.domains[0] === 'due' ? a.domains[0] : `weak: ${a.domains.join(', ')}`;
     return `review ${kind}${suffix}`;
   }
   const what = a.mode === 'mock' ? `${exam} mock exam` : `${a.domains.join(', ')} quiz${suffix}`;
