@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,7 +72,11 @@ function walk(dir: string, keep: (name: string) => boolean, out: string[] = []):
   return out;
 }
 
-/** A hash of everything the compiled bank is made from: bank files, notes, their locations and this format. */
+/**
+ * A fingerprint of everything the compiled bank is made from: each bank and notes file's path, size and
+ * modification time (as build tools key their caches), the locations and this format. Editing any file
+ * changes it; computing it reads no file contents, which keeps start-up fast.
+ */
 export function bankHash(loc: BankLocation): string {
   const h = createHash('sha256');
   h.update(`${FORMAT}\0${resolve(loc.bankDir)}\0${resolve(loc.notesDir)}\0`);
@@ -73,19 +85,12 @@ export function bankHash(loc: BankLocation): string {
     ...walk(loc.notesDir, (n) => n.endsWith('.md') && n !== 'README.md'),
   ];
   for (const f of files) {
-    h.update(f);
-    h.update('\0');
-    h.update(readFileSync(f));
-    h.update('\0');
+    const st = statSync(f);
+    h.update(`${f}\0${st.size}\0${st.mtimeMs}\0`);
   }
   return h.digest('hex').slice(0, 32);
 }
 
-/**
- * The bank for an exam. Validating YAML and parsing notes is slow next to a quiz's start-up budget, so the
- * validated result is cached as JSON keyed by a hash of its sources and rebuilt only when they change.
- * A bank with problems is refused with every problem listed.
- */
 /** The compiled bank from the cache when its sources have not changed since, else undefined. */
 export function cachedBank(
   loc: BankLocation = defaultLocation(),
