@@ -29,9 +29,7 @@ const MUTATIONS: ((src: string, r: () => number) => string)[] = [
   (s) => s.replace(/quote: .*/, 'quote: "\u{1F600}\u0301 \uFFFF"'),
   (s) => s.replace('cite:', 'cite: !!binary aGVsbG8=\n  cite2:'),
   (s, r) =>
-    Buffer.from(s)
-      .map((b) => (r() < 0.02 ? Math.floor(r() * 256) : b))
-      .toString('latin1'),
+    Buffer.from(Buffer.from(s).map((b) => (r() < 0.02 ? Math.floor(r() * 256) : b))).toString('latin1'),
   () => '',
   () => '\u0000\u0001\u0002',
   (s) => s.replace(/verified: .*/, 'verified: 2026-13'),
