@@ -13,7 +13,10 @@ export interface ReviewPromptConfig {
 
 export type ReviewOutcome = { kind: 'goto'; seq: number } | { kind: 'submit' };
 
-const PER_ROW = 10;
+/** Ten cells a row, fewer on a narrow terminal (each cell is 7 columns wide). */
+function perRow(): number {
+  return Math.max(3, Math.min(10, Math.floor((process.stdout.columns || 80) / 7)));
+}
 
 /**
  * The review screen before submitting, like the real exam's: every question marked answered, unanswered or
@@ -22,6 +25,7 @@ const PER_ROW = 10;
 export const reviewPrompt = createPrompt<ReviewOutcome, ReviewPromptConfig>((config, done) => {
   const left = useCountdown(config.remainingMs, config.now);
   const n = config.cells.length;
+  const perLine = perRow();
   const [cursor, setCursor] = useState(Math.min(Math.max(config.current, 0), n - 1));
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
@@ -45,12 +49,12 @@ export const reviewPrompt = createPrompt<ReviewOutcome, ReviewPromptConfig>((con
     const moves: Record<string, number> = {
       left: -1,
       right: 1,
-      up: -PER_ROW,
-      down: PER_ROW,
+      up: -perLine,
+      down: perLine,
       h: -1,
       l: 1,
-      k: -PER_ROW,
-      j: PER_ROW,
+      k: -perLine,
+      j: perLine,
     };
     const by = moves[key.name ?? ''];
     if (by !== undefined) return setCursor(Math.min(n - 1, Math.max(0, cursor + by)));
@@ -72,8 +76,8 @@ export const reviewPrompt = createPrompt<ReviewOutcome, ReviewPromptConfig>((con
   ];
   if (warning) lines.push(warning);
   lines.push('');
-  for (let row = 0; row < n; row += PER_ROW) {
-    const cells = config.cells.slice(row, row + PER_ROW).map((cell, k) => {
+  for (let row = 0; row < n; row += perLine) {
+    const cells = config.cells.slice(row, row + perLine).map((cell, k) => {
       const i = row + k;
       const state = cell.answered ? c.green('✔') : c.yellow('·');
       const flag = cell.flagged ? c.magenta('⚑') : ' ';
