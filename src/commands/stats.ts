@@ -11,6 +11,8 @@ export interface MasteryReport {
   now: number;
   topics: MasteryRow[];
   guides: MasteryRow[];
+  /** note sections with answers, weakest first */
+  sections: MasteryRow[];
   readiness: Record<string, Readiness & { title: string }>;
   attempts: { id: number; finishedAt: number; percent: number; mode: string; exam: string | null }[];
 }
@@ -36,6 +38,13 @@ export function masteryReport(
     now,
     (q) => [q.domain],
     (d) => (perDomain.get(d) ?? 0) / (questions.length || 1),
+  );
+  const sections = masteryRows(
+    questions.filter((q) => states.has(q.id)),
+    states,
+    now,
+    (q) => [...q.sections],
+    () => 0,
   );
   const guides: MasteryRow[] = [];
   const ready: MasteryReport['readiness'] = {};
@@ -75,7 +84,7 @@ export function masteryReport(
       mode: a.mode,
       exam: a.exam,
     }));
-  return { exam: exam ?? null, now, topics, guides, readiness: ready, attempts };
+  return { exam: exam ?? null, now, topics, guides, sections, readiness: ready, attempts };
 }
 
 export async function stats(opts: {

@@ -61,6 +61,17 @@ export function renderStats(bank: CompiledBank, r: MasteryReport): string {
     out.push('', c.bold('By exam-guide domain'));
     out.push(...table(bank, r.guides, (k) => `${k} ${def.guide_domains[k]?.title ?? ''}`));
   }
+  const weakSections = r.sections.filter((x) => x.answered > 0 && x.est.mean < 0.72).slice(0, 5);
+  if (weakSections.length) {
+    out.push('', c.bold('Note sections to re-read (lowest mastery)'));
+    for (const x of weakSections) {
+      const s = bank.sections[x.key];
+      if (s)
+        out.push(
+          `  ${pct(x.est.mean).padStart(4)} [${pct(x.est.low)}–${pct(x.est.high)}] ${sectionPointer(s)}`,
+        );
+    }
+  }
   if (r.attempts.length >= 2) {
     const series = r.attempts.slice(-30).map((a) => a.percent);
     out.push('', c.bold(`Score trend, last ${series.length} attempts (% correct)`));

@@ -214,9 +214,12 @@ describe('awsquiz exam in a real terminal', () => {
     expect(await r.exitStatus()).toBe(130);
     const stats = JSON.parse(cli(['stats', '--json'], e).stdout);
     expect(stats.topics[0]).toMatchObject({ key: 'storage', answered: 3, correct: 0, weak: 'below-pass' });
+    expect(stats.sections.length).toBeGreaterThan(0);
+    expect(stats.sections[0].correct).toBe(0);
     const text = cli(['stats'], { ...e, NO_COLOR: '1' }).stdout;
     expect(text).toMatch(/storage +3 +0 .* weak\n/);
     expect(text).toMatch(/missed → notes\/[a-z0-9-]+\.md:\d+ /);
+    expect(text).toMatch(/Note sections to re-read \(lowest mastery\)\n +\d+% \[\d+%–\d+%\] notes\//);
     expect(text).toMatch(/SAA: \d+% estimated chance of ≥ 720/);
   });
 
