@@ -127,10 +127,11 @@ export class AttemptStore {
         "SELECT * FROM attempt WHERE state = 'active' ORDER BY started_at DESC, id DESC LIMIT 1",
       ),
       items: db.prepare(
-        'SELECT seq, question_id, option_order, domain FROM attempt_question WHERE attempt_id = ? ORDER BY seq',
+        'SELECT seq, question_id AS questionId, option_order AS optionOrder, domain FROM attempt_question WHERE attempt_id = ? ORDER BY seq',
       ),
       answers: db.prepare(
-        'SELECT seq, question_id, selection, correct, answered_at, seconds_spent FROM answer WHERE attempt_id = ? ORDER BY seq',
+        `SELECT seq, question_id AS questionId, selection, correct, answered_at AS answeredAt, seconds_spent AS secondsSpent
+         FROM answer WHERE attempt_id = ? ORDER BY seq`,
       ),
       flags: db.prepare('SELECT seq FROM flag WHERE attempt_id = ? ORDER BY seq'),
       list: db.prepare('SELECT * FROM attempt ORDER BY started_at DESC, id DESC LIMIT ?'),
@@ -232,38 +233,19 @@ export class AttemptStore {
   }
 
   items(attemptId: number): AttemptItem[] {
-    return (
-      this.stmts.items.all(attemptId) as {
-        seq: number;
-        question_id: string;
-        option_order: string;
-        domain: string;
-      }[]
-    ).map((r) => ({
-      seq: r.seq,
-      questionId: r.question_id,
-      optionOrder: JSON.parse(r.option_order) as number[],
-      domain: r.domain,
+    type Row = Omit<AttemptItem, 'optionOrder'> & { optionOrder: string };
+    return (this.stmts.items.all(attemptId) as Row[]).map((r) => ({
+      ...r,
+      optionOrder: JSON.parse(r.optionOrder) as number[],
     }));
   }
 
   answers(attemptId: number): AnswerRow[] {
-    return (
-      this.stmts.answers.all(attemptId) as {
-        seq: number;
-        question_id: string;
-        selection: string;
-        correct: number;
-        answered_at: number;
-        seconds_spent: number;
-      }[]
-    ).map((r) => ({
-      seq: r.seq,
-      questionId: r.question_id,
+    type Row = Omit<AnswerRow, 'selection' | 'correct'> & { selection: string; correct: number };
+    return (this.stmts.answers.all(attemptId) as Row[]).map((r) => ({
+      ...r,
       selection: JSON.parse(r.selection) as number[],
       correct: r.correct === 1,
-      answeredAt: r.answered_at,
-      secondsSpent: r.seconds_spent,
     }));
   }
 
