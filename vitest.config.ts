@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +10,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // tests never touch the learner's own cache
+    env: { AWSQUIZ_CACHE_DIR: mkdtempSync(join(tmpdir(), 'awsquiz-test-cache-')) },
   },
 });

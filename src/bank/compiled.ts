@@ -12,6 +12,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BankError } from '../errors.js';
+import { cacheDir, writeCache } from './cache.js';
 import type { CoreQuestion } from '../core/types.js';
 import type { Question, Taxonomy } from './schema.js';
 
@@ -54,12 +55,6 @@ export interface BankLocation {
 
 export function defaultLocation(): BankLocation {
   return { bankDir: join(PACKAGE_ROOT, 'question-bank'), notesDir: join(PACKAGE_ROOT, 'notes') };
-}
-
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.AWSQUIZ_CACHE_DIR) return env.AWSQUIZ_CACHE_DIR;
-  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'awsquiz');
 }
 
 function walk(dir: string, keep: (name: string) => boolean, out: string[] = []): string[] {
@@ -123,14 +118,7 @@ export async function loadBank(
   if (hit) return hit;
   const bank = await compileBank(loc);
   const file = cacheFile(bank.hash, env);
-  try {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(bank), { mode: 0o600 });
-    renameSync(tmp, file);
-  } catch {
-    // a cache that cannot be written only costs time
-  }
+  writeCache(file, bank);
   return bank;
 }
 

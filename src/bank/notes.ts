@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import type { Heading, Nodes } from 'mdast';
+import { cacheDir, writeCache } from './cache.js';
 
 /** One heading of a notes file and the text it owns. */
 export interface Section {
@@ -138,15 +140,35 @@ export function displayPath(absolute: string): string {
   return rel && !rel.startsWith('..') ? rel : absolute;
 }
 
-/** Every `*.md` in the notes directory except README.md, parsed into sections. */
-export function loadNotes(notesDir: string): Map<string, NotesFile> {
+const NOTES_FORMAT = 1;
+
+/**
+ * Every `*.md` in the notes directory except README.md, parsed into sections. Parsing the notes is the slowest
+ * part of validation, so the result is cached, keyed by each file's path, size and modification time.
+ */
+export function loadNotes(notesDir: string, env: NodeJS.ProcessEnv = process.env): Map<string, NotesFile> {
+  const names = readdirSync(notesDir)
+    .sort()
+    .filter((name) => name.endsWith('.md') && name !== 'README.md');
+  const key = createHash('sha256');
+  key.update(`${NOTES_FORMAT}\0${process.cwd()}\0`);
+  for (const name of names) {
+    const st = statSync(join(notesDir, name));
+    key.update(`${join(notesDir, name)}\0${st.size}\0${st.mtimeMs}\0`);
+  }
+  const cacheFile = join(cacheDir(env), `notes-${key.digest('hex').slice(0, 32)}.json`);
+  try {
+    return new Map(JSON.parse(readFileSync(cacheFile, 'utf8')) as [string, NotesFile][]);
+  } catch {
+    // not cached yet
+  }
   const files = new Map<string, NotesFile>();
-  for (const name of readdirSync(notesDir).sort()) {
-    if (!name.endsWith('.md') || name === 'README.md') continue;
+  for (const name of names) {
     const note = name.slice(0, -3);
     const abs = join(notesDir, name);
     files.set(note, parseNotes(note, readFileSync(abs, 'utf8'), displayPath(abs)));
   }
+  writeCache(cacheFile, [...files.entries()]);
   return files;
 }
 
