@@ -36,7 +36,7 @@ class Pty {
   /** The awsquiz process itself, a grandchild of `script`. */
   awsquizPid(): number | undefined {
     const walk = (pid: number): number | undefined => {
-      let kids: number[] = [];
+      let kids: number[];
       try {
         kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
           .trim()
