@@ -96,55 +96,68 @@ describe('kill -9 at 100 random points', () => {
     const COUNT = 20;
     let acknowledged = 0;
     let kills = 0;
-    while (kills < 100) {
-      const fresh = kills === 0 || dbState(env.AWSQUIZ_DB).active === 0;
-      if (fresh) acknowledged = 0;
-      const pty = new Pty(
-        fresh
-          ? ['exam', '--domain', 'storage,database', '--count', String(COUNT), '--seed', String(kills)]
-          : ['resume'],
-        env,
-      );
-      const first = await pty.waitFor(/Question (\d+) of \d+ · \w+(?: ⚑ marked for review)? +⏱|Review — /);
-      if (!fresh) {
-        // resume reports exactly what the database holds, which includes every acknowledged answer
-        const saved = dbState(env.AWSQUIZ_DB).answers;
-        expect(saved).toBeGreaterThanOrEqual(acknowledged);
-        if (saved > 0) expect(pty.screen).toContain(`Resuming: ${saved} of ${COUNT} already answered`);
-        acknowledged = saved;
-      }
-      if (first[0].startsWith('Review')) {
-        // every question answered: submit, and the next round starts a new attempt
-        pty.proc.stdin.write('s');
-        await pty.waitFor(/Submit the exam now\?/);
-        pty.proc.stdin.write('y');
-        await pty.waitFor(/Attempt #\d+ saved/);
-        await new Promise((r) => pty.proc.on('close', r));
-        continue;
-      }
-      // answer 0–3 questions, then kill at a random moment: between keystrokes, mid-write, or while idle
-      const toAnswer = Math.floor(rng() * 4);
-      for (let i = 0; i < toAnswer; i++) {
-        // the question on screen now (the prompt repaints itself, so look for the next one, not any)
-        const headers = [...pty.screen.matchAll(/Question (\d+) of \d+ · \w+(?: ⚑ marked for review)? +⏱/g)];
-        const k = Number(headers.at(-1)![1]);
-        const m = /Enter answer \(choose (\d)\)/.exec(pty.screen.slice(headers.at(-1)!.index));
-        pty.proc.stdin.write(m ? 'ABC'.slice(0, Number(m[1])) : 'a');
-        pty.proc.stdin.write('\r');
-        if (i === toAnswer - 1 && rng() < 0.5) break; // kill while this answer may still be in flight
-        const next = await pty.waitFor(
-          new RegExp(`Question ${k + 1} of \\d+ · \\w+(?: ⚑ marked for review)? +⏱|Review — `),
-          headers.at(-1)!.index,
+    const started: Pty[] = [];
+    try {
+      while (kills < 100) {
+        const fresh = kills === 0 || dbState(env.AWSQUIZ_DB).active === 0;
+        if (fresh) acknowledged = 0;
+        const pty = new Pty(
+          fresh
+            ? ['exam', '--domain', 'storage,database', '--count', String(COUNT), '--seed', String(kills)]
+            : ['resume'],
+          env,
         );
-        acknowledged++;
-        if (next[0].startsWith('Review')) break;
+        started.push(pty);
+        const first = await pty.waitFor(/Question (\d+) of \d+ · \w+(?: ⚑ marked for review)? +⏱|Review — /);
+        if (!fresh) {
+          // resume reports exactly what the database holds, which includes every acknowledged answer
+          const saved = dbState(env.AWSQUIZ_DB).answers;
+          expect(saved).toBeGreaterThanOrEqual(acknowledged);
+          if (saved > 0) expect(pty.screen).toContain(`Resuming: ${saved} of ${COUNT} already answered`);
+          acknowledged = saved;
+        }
+        if (first[0].startsWith('Review')) {
+          // every question answered: submit, and the next round starts a new attempt
+          pty.proc.stdin.write('s');
+          await pty.waitFor(/Submit the exam now\?/);
+          pty.proc.stdin.write('y');
+          await pty.waitFor(/Attempt #\d+ saved/);
+          await new Promise((r) => pty.proc.on('close', r));
+          continue;
+        }
+        // answer 0–3 questions, then kill at a random moment: between keystrokes, mid-write, or while idle
+        const toAnswer = Math.floor(rng() * 4);
+        for (let i = 0; i < toAnswer; i++) {
+          // the question on screen now (the prompt repaints itself, so look for the next one, not any)
+          const headers = [
+            ...pty.screen.matchAll(/Question (\d+) of \d+ · \w+(?: ⚑ marked for review)? +⏱/g),
+          ];
+          const k = Number(headers.at(-1)![1]);
+          const m = /Enter answer \(choose (\d)\)/.exec(pty.screen.slice(headers.at(-1)!.index));
+          pty.proc.stdin.write(m ? 'ABC'.slice(0, Number(m[1])) : 'a');
+          pty.proc.stdin.write('\r');
+          if (i === toAnswer - 1 && rng() < 0.5) break; // kill while this answer may still be in flight
+          const next = await pty.waitFor(
+            new RegExp(`Question ${k + 1} of \\d+ · \\w+(?: ⚑ marked for review)? +⏱|Review — `),
+            headers.at(-1)!.index,
+          );
+          acknowledged++;
+          if (next[0].startsWith('Review')) break;
+        }
+        await new Promise((r) => setTimeout(r, Math.floor(rng() * 60)));
+        await pty.kill();
+        kills++;
+        const after = dbState(env.AWSQUIZ_DB);
+        expect(after.integrity).toBe('ok');
+        expect(after.answers).toBeGreaterThanOrEqual(acknowledged);
       }
-      await new Promise((r) => setTimeout(r, Math.floor(rng() * 60)));
-      await pty.kill();
-      kills++;
-      const after = dbState(env.AWSQUIZ_DB);
-      expect(after.integrity).toBe('ok');
-      expect(after.answers).toBeGreaterThanOrEqual(acknowledged);
+    } finally {
+      // a failed run must not leave a program behind
+      for (const p of started) {
+        const pid = p.awsquizPid();
+        if (pid) process.kill(pid, 'SIGKILL');
+        p.proc.kill('SIGKILL');
+      }
     }
   }, 400_000);
 });
