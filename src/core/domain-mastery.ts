@@ -102,7 +102,7 @@ export function masteryRows(
         .slice(0, 3),
     };
   });
-  return rankWeak(rows.map((r) => ({ ...r })));
+  return rankWeak(rows);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { CoreQuestion } from './types.js';
 /** All-or-nothing, as on the real exams: the selection must be exactly the set of correct options. */
 export function isCorrect(q: CoreQuestion, selection: readonly number[] | null): boolean {
   if (!selection) return false;
-  const want = q.options.flatMap((o, i) => (o.correct ? [i] : []));
+  const want = correctIndices(q);
   return want.length === selection.length && want.every((i) => selection.includes(i));
 }
 

@@ -1,5 +1,5 @@
 import type { CompiledBank, CompiledQuestion, SectionRef } from '../bank/compiled.js';
-import type { Result } from '../core/scoring.js';
+import { correctIndices, type Result } from '../core/scoring.js';
 import { c, bar, clock, safe } from './color.js';
 
 export const LETTERS = 'ABCDEFGH';
@@ -34,7 +34,7 @@ export function renderFeedback(
   selection: readonly number[],
   correct: boolean,
 ): string {
-  const keys = q.options.flatMap((o, i) => (o.correct ? [i] : []));
+  const keys = correctIndices(q);
   const out: string[] = [];
   out.push(
     correct
@@ -117,7 +117,7 @@ export function renderResult(r: Result, ctx: ResultContext): string {
     for (const m of r.missed) {
       const q = ctx.questions[m.seq]!;
       const order = ctx.items[m.seq]!.optionOrder;
-      const keys = q.options.flatMap((o, i) => (o.correct ? [i] : []));
+      const keys = correctIndices(q);
       const stem = safe(q.stem.replace(/\s+/g, ' ').trim());
       out.push(
         `${String(m.seq + 1).padStart(3)}. ${c.dim(`[${q.domain}]`)} ${stem.length > 110 ? `${stem.slice(0, 107)}…` : stem}`,
