@@ -145,10 +145,10 @@ export const questionPrompt = createPrompt<QuestionOutcome, QuestionPromptConfig
     }
   });
   const pickHelp = multi
-    ? `Space or A–${LETTERS[n - 1]} toggle · Enter answer (choose ${config.choose})`
-    : `A–${LETTERS[n - 1]} pick · Enter answer`;
-  const navHelp = nav ? ' · ←/→ previous/next · m mark · r review' : '';
-  const help = `↑↓ move · ${pickHelp}${navHelp} · Ctrl-C save & quit`;
+    ? `↑↓ Space/A–${LETTERS[n - 1]} toggle · Enter answer (choose ${config.choose})`
+    : `↑↓ A–${LETTERS[n - 1]} pick · Enter answer`;
+  const navHelp = nav ? ' · ←→ prev/next · m mark · r review' : '';
+  const help = `${pickHelp}${navHelp} · ^C save & quit`;
   return [lines.join('\n'), `${error ? `${c.red(error)}\n` : ''}${c.dim(help)}`];
 });
 

@@ -28,6 +28,7 @@ export const reviewPrompt = createPrompt<ReviewOutcome, ReviewPromptConfig>((con
   const perLine = perRow();
   const [cursor, setCursor] = useState(Math.min(Math.max(config.current, 0), n - 1));
   const [confirming, setConfirming] = useState(false);
+  const [typed, setTyped] = useState('');
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const unanswered = config.cells.filter((x) => !x.answered).length;
   const flagged = config.cells.filter((x) => x.flagged).length;
@@ -45,6 +46,14 @@ export const reviewPrompt = createPrompt<ReviewOutcome, ReviewPromptConfig>((con
       return;
     }
     if (isEnterKey(key)) return finish({ kind: 'goto', seq: cursor });
+    // typing a question number moves to it; Enter opens it
+    if (/^[0-9]$/.test(key.name ?? '')) {
+      const next = (typed + key.name).slice(-3);
+      setTyped(next);
+      if (Number(next) >= 1) setCursor(Math.min(n, Number(next)) - 1);
+      return;
+    }
+    setTyped('');
     if (key.name === 's') return setConfirming(true);
     const moves: Record<string, number> = {
       left: -1,
@@ -94,6 +103,6 @@ export const reviewPrompt = createPrompt<ReviewOutcome, ReviewPromptConfig>((con
           ? `Submit now? ${unanswered} unanswered question(s) will count as wrong. y submit · any other key keeps working`
           : 'Submit the exam now? y submit · any other key keeps working',
       )
-    : c.dim('←→↑↓ move · Enter open · u next unanswered · f next marked · s submit · Ctrl-C save & quit');
+    : c.dim('←→↑↓ or a number · Enter open · u unanswered · f marked · s submit · ^C save & quit');
   return [lines.join('\n'), bottom];
 });

@@ -150,7 +150,7 @@ describe('awsquiz exam in a real terminal', () => {
     const grid = await t.waitFor(/Review — storage quiz/);
     expect(grid).toMatch(/1 answered · 2 unanswered · 1 marked for review/);
     expect(grid).toMatch(/ 1✔ +2· +3·⚑/);
-    t.type('u');
+    t.type('2'); // jump by number
     t.press('Enter');
     await answer(t, 2, p[1]!, false);
     await answer(t, 3, p[2]!, true);
