@@ -20,3 +20,18 @@ export function writeCache(file: string, value: unknown): void {
     // read-only home, full disk: carry on without the cache
   }
 }
+
+/**
+ * A cache key from text: two 32-bit FNV-1a lanes, 16 hex digits. Not cryptographic — it only tells whether the
+ * sources changed — and cheap enough to keep node:crypto off the start-up path.
+ */
+export function fingerprint(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    a = Math.imul(a ^ ch, 0x01000193);
+    b = Math.imul(b ^ ch, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BankError } from '../errors.js';
-import { cacheDir, writeCache } from './cache.js';
+import { cacheDir, fingerprint, writeCache } from './cache.js';
 import type { CoreQuestion } from '../core/types.js';
 import type { Question, Taxonomy } from './schema.js';
 
@@ -64,17 +63,16 @@ function walk(dir: string, keep: (name: string) => boolean, out: string[] = []):
  * changes it; computing it reads no file contents, which keeps start-up fast.
  */
 export function bankHash(loc: BankLocation): string {
-  const h = createHash('sha256');
-  h.update(`${FORMAT}\0${resolve(loc.bankDir)}\0${resolve(loc.notesDir)}\0`);
+  const parts = [`${FORMAT}\0${resolve(loc.bankDir)}\0${resolve(loc.notesDir)}`];
   const files = [
     ...walk(loc.bankDir, (n) => /\.ya?ml$/.test(n)),
     ...walk(loc.notesDir, (n) => n.endsWith('.md') && n !== 'README.md'),
   ];
   for (const f of files) {
     const st = statSync(f);
-    h.update(`${f}\0${st.size}\0${st.mtimeMs}\0`);
+    parts.push(`${f}\0${st.size}\0${st.mtimeMs}`);
   }
-  return h.digest('hex').slice(0, 32);
+  return fingerprint(parts.join('\n'));
 }
 
 /** The compiled bank from the cache when its sources have not changed since, else undefined. */

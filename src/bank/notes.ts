@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import type { Heading, Nodes } from 'mdast';
-import { cacheDir, writeCache } from './cache.js';
+import { cacheDir, fingerprint, writeCache } from './cache.js';
 
 /** One heading of a notes file and the text it owns. */
 export interface Section {
@@ -150,13 +149,12 @@ export function loadNotes(notesDir: string, env: NodeJS.ProcessEnv = process.env
   const names = readdirSync(notesDir)
     .sort()
     .filter((name) => name.endsWith('.md') && name !== 'README.md');
-  const key = createHash('sha256');
-  key.update(`${NOTES_FORMAT}\0${process.cwd()}\0`);
+  const parts = [`${NOTES_FORMAT}\0${process.cwd()}`];
   for (const name of names) {
     const st = statSync(join(notesDir, name));
-    key.update(`${join(notesDir, name)}\0${st.size}\0${st.mtimeMs}\0`);
+    parts.push(`${join(notesDir, name)}\0${st.size}\0${st.mtimeMs}`);
   }
-  const cacheFile = join(cacheDir(env), `notes-${key.digest('hex').slice(0, 32)}.json`);
+  const cacheFile = join(cacheDir(env), `notes-${fingerprint(parts.join('\n'))}.json`);
   try {
     return new Map(JSON.parse(readFileSync(cacheFile, 'utf8')) as [string, NotesFile][]);
   } catch {
