@@ -39,17 +39,13 @@ export interface AnswerRow {
   secondsSpent: number;
 }
 
-export interface NewAttempt {
-  mode: AttemptMode;
-  exam: string | null;
-  domains: string[];
-  practice: boolean;
-  seed: number;
-  startedAt: number;
-  timeLimitMs: number | null;
+export type NewAttempt = Pick<
+  AttemptRow,
+  'mode' | 'exam' | 'domains' | 'practice' | 'seed' | 'startedAt' | 'timeLimitMs'
+> & {
   bankHash: string;
   items: { questionId: string; optionOrder: readonly number[]; domain: string }[];
-}
+};
 
 interface RawAttempt {
   id: number;
