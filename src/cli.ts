@@ -157,7 +157,7 @@ program
   )
   .action(async (id: string | undefined, opts) => (await import('./commands/review.js')).report(id, opts));
 
-function fail(e: unknown): number {
+async function fail(e: unknown): Promise<number> {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
       return 0;
@@ -178,6 +178,15 @@ function fail(e: unknown): number {
     process.stdout.write('\nSaved — continue with `awsquiz resume`.\n');
     return 130;
   }
+  if (e instanceof Error && /^SQLITE_/.test((e as { code?: string }).code ?? '')) {
+    // a write that failed after the database was opened (held locked by another program, disk full…)
+    const { currentDbFile, storeFailure } = await import('./store/db.js');
+    const failure = storeFailure(currentDbFile() ?? 'the history database', e);
+    process.stderr.write(
+      `\nawsquiz: ${failure.message}\nEverything saved before this point is kept; \`awsquiz resume\` continues an unfinished exam.\n`,
+    );
+    return failure.exitCode;
+  }
   process.stderr.write(
     `awsquiz: unexpected error — this is a bug, please report it.\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
   );
@@ -192,5 +201,5 @@ try {
     await program.parseAsync(process.argv);
   }
 } catch (e) {
-  process.exitCode = fail(e);
+  process.exitCode = await fail(e);
 }

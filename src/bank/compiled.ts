@@ -47,9 +47,13 @@ export function defaultLocation(): BankLocation {
   return { bankDir: join(PACKAGE_ROOT, 'question-bank'), notesDir: join(PACKAGE_ROOT, 'notes') };
 }
 
+/** Ordinal order: the same on every machine, and without the ~7 ms `localeCompare` costs on first use. */
+export const byName = (a: { name: string }, b: { name: string }): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+
 function walk(dir: string, keep: (name: string) => boolean, out: string[] = []): string[] {
   if (!existsSync(dir)) return out;
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort(byName)) {
     const p = join(dir, e.name);
     if (e.isDirectory()) walk(p, keep, out);
     else if (keep(e.name)) out.push(p);

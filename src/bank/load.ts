@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
+import { byName } from './compiled.js';
 import { displayPath } from './notes.js';
 
 /** One problem, printed as `file:line id: field: message`. */
@@ -41,9 +42,7 @@ export function listYamlFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string, depth: number): void => {
     if (depth > 8) return;
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    )) {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort(byName)) {
       const p = join(d, entry.name);
       if (entry.isDirectory()) walk(p, depth + 1);
       else if (/\.ya?ml$/.test(entry.name)) out.push(p);

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { shuffle, seededRng } from '../core/rng.js';
 import { drillOrder } from '../core/domain-mastery.js';
 import { DAY_MS } from '../core/mastery.js';
@@ -6,7 +5,7 @@ import { planReview, type QuestionHistory, type ReviewKind } from '../core/revie
 import { UsageError } from '../errors.js';
 import { AttemptStore } from '../store/attempts.js';
 import { dbPath, openDb } from '../store/db.js';
-import { bankLocation, openBank } from './exam.js';
+import { bankLocation, freshSeed, openBank } from './exam.js';
 import { masteryReport } from './stats.js';
 
 export interface DrillOptions {
@@ -63,7 +62,7 @@ export async function drill(kind: ReviewKind, opts: DrillOptions): Promise<void>
         { lastCorrect: s.lastCorrect, lastAt: s.lastAt, ...(s.due !== undefined ? { due: s.due } : {}) },
       ]),
     );
-    const seed = randomInt(0, 0xffffffff);
+    const seed = freshSeed();
     const rng = seededRng(seed);
     const questions = exam ? bank.questions.filter((q) => q.exams[exam] !== undefined) : bank.questions;
     const picked = planReview(kind, questions, history, { domains, count, now, rng });

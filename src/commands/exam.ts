@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import {
   cachedBank,
@@ -33,6 +32,9 @@ export async function openBank(loc: BankLocation): Promise<CompiledBank> {
   const { withSpinner } = await import('../ui/spinner.js');
   return withSpinner('Checking the question bank and notes…', () => loadBank(loc));
 }
+
+/** A seed for a new selection; not security-sensitive, so no node:crypto on the start-up path. */
+export const freshSeed = (): number => Math.floor(Math.random() * 0x1_0000_0000);
 
 export function bankLocation(opts: { bank?: string; notes?: string }): BankLocation {
   const def = defaultLocation();
@@ -98,7 +100,7 @@ export function setupExam(
     );
   const count = positiveInt('--count', opts.count, 500);
   const minutes = positiveInt('--minutes', opts.minutes, 600);
-  const seed = opts.seed !== undefined ? seedFrom(opts.seed) : randomInt(0, 0xffffffff);
+  const seed = opts.seed !== undefined ? seedFrom(opts.seed) : freshSeed();
   const rng = seededRng(seed);
   const notices: string[] = [];
   if (opts.domain === undefined && exam) {

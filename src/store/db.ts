@@ -1,5 +1,7 @@
 import {
+  accessSync,
   closeSync,
+  constants,
   existsSync,
   mkdirSync,
   openSync,
@@ -51,7 +53,7 @@ export function storeFailure(file: string, e: unknown): StoreError {
     );
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
     return new StoreError(
-      `${file} is locked by another program and stayed locked; close other awsquiz sessions and try again.`,
+      `${file} is locked by another program and stayed locked; close that program (or other awsquiz sessions) and try again.`,
     );
   if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM')
     return new StoreError(
@@ -81,10 +83,10 @@ function checkHeader(file: string): void {
 }
 
 /** Migrations recorded in an existing file, read without writing a byte to it. */
-function appliedIds(file: string): string[] {
+function appliedIds(file: string, timeout: number): string[] {
   let ro: Db | undefined;
   try {
-    ro = new Database(file, { readonly: true, fileMustExist: true });
+    ro = new Database(file, { readonly: true, fileMustExist: true, timeout });
     const hasTable = ro
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'")
       .get();
@@ -109,16 +111,48 @@ function appliedIds(file: string): string[] {
   }
 }
 
+/** Whether this process may write the file (the mode bits are checked too: root may write anything). */
+function writable(file: string): boolean {
+  if ((statSync(file).mode & 0o222) === 0) return false;
+  try {
+    accessSync(file, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let opened: string | undefined;
+
+/** The database file this process opened last: what a later SQLite failure is about. */
+export function currentDbFile(): string | undefined {
+  return opened;
+}
+
+export function isSqliteError(e: unknown): boolean {
+  return e instanceof Error && /^SQLITE_/.test(sqliteCode(e));
+}
+
+export interface OpenOptions {
+  /** How long a write waits for another program's lock before failing (default 5 s). */
+  busyTimeoutMs?: number;
+}
+
 /**
  * Open (creating if needed) the history database. An existing file is inspected read-only first: a file that is
  * not SQLite, or that records migrations this build does not know (a newer awsquiz made it), is refused untouched.
  */
-export function openDb(file: string, migrations: Migration[] = loadMigrations()): Db {
+export function openDb(file: string, migrations: Migration[] = loadMigrations(), opts: OpenOptions = {}): Db {
   const known = new Set(migrations.map((m) => m.id));
+  const timeout = Math.max(0, Math.trunc(opts.busyTimeoutMs ?? 5000));
   if (existsSync(file)) {
     checkHeader(file);
+    if (!writable(file))
+      throw new StoreError(
+        `${file} is read-only, and awsquiz writes every answer to it. It was left as it is; make it writable (chmod u+w) or point --db at another file.`,
+      );
     if (statSync(file).size > 0) {
-      const unknown = appliedIds(file).filter((id) => !known.has(id));
+      const unknown = appliedIds(file, timeout).filter((id) => !known.has(id));
       if (unknown.length)
         throw new StoreError(
           `${file} was written by a newer awsquiz (it has migration ${unknown.join(', ')}, which this version does not know). ` +
@@ -138,13 +172,14 @@ export function openDb(file: string, migrations: Migration[] = loadMigrations())
   }
   let db: Db | undefined;
   try {
-    db = new Database(file, { fileMustExist: true });
-    db.pragma('busy_timeout = 5000');
+    // `timeout` is SQLite's busy timeout: how long a write waits for another connection's lock
+    db = new Database(file, { fileMustExist: true, timeout });
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode survives a crashed or killed process; only an OS crash could lose the last commit
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db, migrations);
+    opened = file;
     return db;
   } catch (e) {
     db?.close();

@@ -81,10 +81,13 @@ export async function runAttempt(bank: CompiledBank, store: AttemptStore, attemp
     const elapsedNow = (): number => base + (performance.now() - t0);
     const controller = new AbortController();
     const timeout = left === null ? undefined : setTimeout(() => controller.abort(), left);
-    const saver = setInterval(
-      () => store.saveProgress(attemptId, elapsedNow(), items[position]!.seq),
-      PROGRESS_EVERY_MS,
-    );
+    const saver = setInterval(() => {
+      try {
+        store.saveProgress(attemptId, elapsedNow(), items[position]!.seq);
+      } catch {
+        // the clock is saved again in a few seconds and with every answer; an answer that cannot be saved ends the exam
+      }
+    }, PROGRESS_EVERY_MS);
     try {
       const out = await show(left, controller.signal);
       state = reduce(state, { type: 'tick', elapsedMs: elapsedNow() });

@@ -136,6 +136,31 @@ describe('awsquiz exam in a real terminal', () => {
     });
   }
 
+  it('another program holding the database locked mid-exam: a clear message, exit 1, earlier answers kept', async () => {
+    const e = env();
+    const p = plan(e, '31');
+    const t = start(['exam', '--domain', 'storage', '--count', '3', '--seed', '31'], e);
+    await answer(t, 1, p[0]!, true);
+    await t.waitFor(/Question 2 of 3 · storage +⏱/);
+    // a database browser with an open write transaction, held past awsquiz's 5-second busy timeout
+    const other = new Database(e.AWSQUIZ_DB);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      t.type(keys(p[1]!, true));
+      t.press('Enter');
+      const screen = await t.waitFor(/continues an unfinished exam/, 30_000);
+      expect(screen).toContain(`${e.AWSQUIZ_DB} is locked by another program`);
+      expect(screen).not.toMatch(/unexpected error|\.js:\d+/);
+      expect(await t.exitStatus()).toBe(1);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(savedAnswers(e.AWSQUIZ_DB)).toEqual([{ seq: 0, id: p[0]!.id, correct: 1 }]);
+    const r = start(['resume'], e);
+    await r.waitFor(/Resuming: 1 of 3 already answered/);
+  });
+
   it('moves freely: answer 1, skip 2, mark 3, back to 2, the review grid shows it, submit', async () => {
     const e = env();
     const p = plan(e, '31');

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors.js';
 import { AttemptStore } from '../../src/store/attempts.js';
-import { dbPath, loadMigrations, openDb } from '../../src/store/db.js';
+import { dbPath, loadMigrations, openDb, storeFailure } from '../../src/store/db.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'awsquiz-store-'));
 
@@ -129,6 +129,68 @@ describe('database', () => {
     writeFileSync(file, cut);
     expect(() => openDb(file)).toThrow(StoreError);
     expect(readFileSync(file).equals(cut)).toBe(true);
+  });
+
+  it('refuses a read-only database file, naming it and what to do, and leaves it alone', () => {
+    const file = join(tmp(), 'ro.db');
+    const db = openDb(file);
+    newAttempt(new AttemptStore(db));
+    db.close();
+    chmodSync(file, 0o444);
+    const before = readFileSync(file);
+    expect(() => openDb(file)).toThrow(StoreError);
+    expect(() => openDb(file)).toThrow(new RegExp(`${file} is read-only.*chmod u\\+w.*--db`));
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o444);
+  });
+
+  it('refuses a database another program holds locked, and leaves its bytes alone', () => {
+    const file = join(tmp(), 'locked.db');
+    openDb(file).close();
+    const holder = new Database(file);
+    try {
+      // what a database browser or the sqlite3 shell can do: hold the whole file exclusively
+      holder.pragma('locking_mode = EXCLUSIVE');
+      holder.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS other_program (x); COMMIT;');
+      const before = readFileSync(file);
+      expect(() => openDb(file, loadMigrations(), { busyTimeoutMs: 50 })).toThrow(
+        new RegExp(`${file} is locked by another program`),
+      );
+      expect(readFileSync(file).equals(before)).toBe(true);
+    } finally {
+      holder.close();
+    }
+    expect(openDb(file).pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('a write held up by another program past the busy timeout fails as SQLITE_BUSY; earlier answers stay', () => {
+    const file = join(tmp(), 'busy.db');
+    const db = openDb(file, loadMigrations(), { busyTimeoutMs: 50 });
+    const store = new AttemptStore(db);
+    const id = newAttempt(store);
+    const answer = (seq: number) =>
+      store.saveAnswer(
+        id,
+        { seq, questionId: `q-${'abc'[seq]}`, selection: [0], correct: true, answeredAt: 1, secondsSpent: 1 },
+        { elapsedMs: 1000, position: seq },
+      );
+    answer(0);
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    let failure: unknown;
+    try {
+      answer(1);
+    } catch (e) {
+      failure = e;
+    }
+    expect((failure as { code?: string }).code).toBe('SQLITE_BUSY');
+    expect(storeFailure(file, failure).message).toMatch(/is locked by another program/);
+    other.exec('ROLLBACK');
+    other.close();
+    expect(store.answers(id).map((a) => a.seq)).toEqual([0]);
+    answer(1);
+    expect(store.answers(id).map((a) => a.seq)).toEqual([0, 1]);
+    db.close();
   });
 
   it('finds the database from --db, then AWSQUIZ_DB, then XDG_DATA_HOME', () => {
