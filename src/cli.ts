@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { AwsquizError, BankError, InterruptedError } from './errors.js';
+import { PACKAGE_ROOT } from './root.js';
 
 // Each command is imported when it runs, so `--help` and `--version` load no SQLite, prompts or bank.
-const version = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 const program = new Command('awsquiz')
   .description(

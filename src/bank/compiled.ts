@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../root.js';
 import { BankError } from '../errors.js';
 import { cacheDir, fingerprint, writeCache } from './cache.js';
 import type { CoreQuestion } from '../core/types.js';
@@ -36,7 +36,7 @@ export interface CompiledBank {
 
 const FORMAT = 1;
 
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { PACKAGE_ROOT } from '../root.js';
 
 export interface BankLocation {
   bankDir: string;

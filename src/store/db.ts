@@ -14,7 +14,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
-import { PACKAGE_ROOT } from '../bank/compiled.js';
+import { PACKAGE_ROOT } from '../root.js';
 
 export type Db = Database.Database;
 
