@@ -11,10 +11,14 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Write a cache file atomically and privately; a cache that cannot be written only costs time. */
 export function writeCache(file: string, value: unknown): void {
+  writeCacheText(file, JSON.stringify(value));
+}
+
+export function writeCacheText(file: string, text: string): void {
   try {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value), { mode: 0o600 });
+    writeFileSync(tmp, text, { mode: 0o600 });
     renameSync(tmp, file);
   } catch {
     // read-only home, full disk: carry on without the cache

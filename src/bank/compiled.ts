@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../root.js';
 import { BankError } from '../errors.js';
-import { cacheDir, fingerprint, writeCache } from './cache.js';
+import { cacheDir, fingerprint, writeCacheText } from './cache.js';
 import type { CoreQuestion } from '../core/types.js';
 import type { Question, Taxonomy } from './schema.js';
 
@@ -34,7 +34,7 @@ export interface CompiledBank {
   sections: Record<string, SectionRef>;
 }
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 export { PACKAGE_ROOT } from '../root.js';
 
@@ -79,6 +79,65 @@ export function bankHash(loc: BankLocation): string {
   return fingerprint(parts.join('\n'));
 }
 
+/** What planning, scoring and mastery read of every question; the rest is parsed only for questions shown. */
+const LIGHT = ['id', 'domain', 'exams', 'type', 'difficulty', 'file', 'line', 'sections'] as const;
+type LightQuestion = Pick<CompiledQuestion, (typeof LIGHT)[number]>;
+
+interface CacheHeader {
+  format: number;
+  hash: string;
+  taxonomy: Taxonomy;
+  sections: Record<string, SectionRef>;
+  index: LightQuestion[];
+}
+
+/**
+ * The cache file: a header line (taxonomy, note sections and each question's light fields), then one line of
+ * JSON per question. A start-up parses the header only; a question's stem, options and citations are parsed
+ * the first time they are read — an exam reads them for the questions it shows, not for the whole bank.
+ */
+export function serializeBank(bank: CompiledBank): string {
+  const header: CacheHeader = {
+    format: bank.format,
+    hash: bank.hash,
+    taxonomy: bank.taxonomy,
+    sections: bank.sections,
+    index: bank.questions.map((q) => Object.fromEntries(LIGHT.map((k) => [k, q[k]])) as LightQuestion),
+  };
+  return [JSON.stringify(header), ...bank.questions.map((q) => JSON.stringify(q))].join('\n');
+}
+
+export function deserializeBank(text: string): CompiledBank {
+  let end = text.indexOf('\n');
+  const header = JSON.parse(end < 0 ? text : text.slice(0, end)) as CacheHeader;
+  const questions = header.index.map((light) => {
+    if (end < 0) throw new Error('truncated bank cache');
+    const start = end + 1;
+    end = text.indexOf('\n', start);
+    const stop = end < 0 ? text.length : end;
+    let full: CompiledQuestion | undefined;
+    const load = (): CompiledQuestion => (full ??= JSON.parse(text.slice(start, stop)) as CompiledQuestion);
+    const q = { ...light } as CompiledQuestion;
+    for (const key of HEAVY)
+      Object.defineProperty(q, key, { enumerable: true, configurable: true, get: () => load()[key] });
+    return q;
+  });
+  if (end >= 0) throw new Error('bank cache has more questions than its index');
+  return {
+    format: header.format,
+    hash: header.hash,
+    taxonomy: header.taxonomy,
+    sections: header.sections,
+    questions,
+  };
+}
+
+const HEAVY = ['stem', 'options', 'cite', 'note_warning', 'references', 'verified'] as const;
+// a field added to questions must be listed as light or heavy, or this stops compiling
+type Unlisted = Exclude<keyof CompiledQuestion, (typeof LIGHT)[number] | (typeof HEAVY)[number]>;
+const everyFieldListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyFieldListed;
+
 /** The compiled bank from the cache when its sources have not changed since, else undefined. */
 export function cachedBank(
   loc: BankLocation = defaultLocation(),
@@ -86,7 +145,7 @@ export function cachedBank(
 ): CompiledBank | undefined {
   const hash = bankHash(loc);
   try {
-    const cached = JSON.parse(readFileSync(cacheFile(hash, env), 'utf8')) as CompiledBank;
+    const cached = deserializeBank(readFileSync(cacheFile(hash, env), 'utf8'));
     if (cached.format === FORMAT && cached.hash === hash) return cached;
   } catch {
     // no cache yet, or unreadable: the caller compiles
@@ -110,8 +169,7 @@ export async function loadBank(
   const hit = cachedBank(loc, env);
   if (hit) return hit;
   const bank = await compileBank(loc);
-  const file = cacheFile(bank.hash, env);
-  writeCache(file, bank);
+  writeCacheText(cacheFile(bank.hash, env), serializeBank(bank));
   return bank;
 }
 
