@@ -176,7 +176,7 @@ export async function loadBank(
 export async function compileBank(loc: BankLocation, hash = bankHash(loc)): Promise<CompiledBank> {
   const { checkBank } = await import('./validate.js');
   const { formatProblem } = await import('./load.js');
-  const check = checkBank(loc.bankDir, loc.notesDir);
+  const check = checkBank(loc.bankDir, loc.notesDir, { cache: true });
   if (check.problems.length || !check.taxonomy) {
     throw new BankError(
       `the question bank has ${check.problems.length} problem(s); run \`awsquiz validate\` for details`,

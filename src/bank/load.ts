@@ -5,6 +5,9 @@ import type { z } from 'zod';
 import { byName } from './compiled.js';
 import { displayPath } from './notes.js';
 
+/** This module's file: part of the key of the parsed-question cache. */
+export const LOAD_MODULE = import.meta.url;
+
 /** One problem, printed as `file:line id: field: message`. */
 export interface Problem {
   file: string;

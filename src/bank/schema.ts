@@ -32,6 +32,9 @@ export const citeSchema = z.strictObject({
 
 const COUNT_WORDS: Record<number, string> = { 2: 'TWO', 3: 'THREE' };
 
+/** This module's file: part of the key of the parsed-question cache. */
+export const SCHEMA_MODULE = import.meta.url;
+
 export const questionSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)'),

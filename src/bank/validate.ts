@@ -1,8 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatPath, listYamlFiles, loadYamlList, parseYaml, zodProblems, type Problem } from './load.js';
+import {
+  formatPath,
+  listYamlFiles,
+  loadYamlList,
+  LOAD_MODULE,
+  parseYaml,
+  zodProblems,
+  type Problem,
+  type RawItem,
+} from './load.js';
+import { ParseCache, type CachedQuestion } from './parse-cache.js';
 import { displayPath, loadNotes, normaliseForMatch, type NotesFile, type Section } from './notes.js';
-import { questionSchema, taxonomySchema, type Question, type Taxonomy } from './schema.js';
+import { questionSchema, SCHEMA_MODULE, taxonomySchema, type Question, type Taxonomy } from './schema.js';
 
 export interface LocatedQuestion extends Question {
   file: string;
@@ -60,8 +70,23 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return inter / (a.size + b.size - inter || 1);
 }
 
+function toCache(item: RawItem, data: Question): CachedQuestion {
+  const paths: PropertyKey[][] = [['id'], ['domain'], ['stem']];
+  for (const exam of Object.keys(data.exams)) paths.push(['exams', exam]);
+  data.cite.forEach((_, i) => paths.push(['cite', i, 'note'], ['cite', i, 'section'], ['cite', i, 'quote']));
+  return {
+    value: data,
+    line: item.line,
+    lines: Object.fromEntries(paths.map((p) => [formatPath(p), item.lineOf(p)])),
+  };
+}
+
+function fromCache(file: string, c: CachedQuestion): RawItem {
+  return { file, line: c.line, index: 0, value: c.value, lineOf: (p) => c.lines[formatPath(p)] ?? c.line };
+}
+
 /** The whole CI gate: schema, ids, taxonomy tags, citations and their quotes, duplicates. Never throws for bad input. */
-export function checkBank(bankDir: string, notesDir: string): BankCheck {
+export function checkBank(bankDir: string, notesDir: string, opts: { cache?: boolean } = {}): BankCheck {
   const problems: Problem[] = [];
   const { taxonomy, problems: taxProblems } = loadTaxonomy(bankDir);
   problems.push(...taxProblems);
@@ -81,18 +106,42 @@ export function checkBank(bankDir: string, notesDir: string): BankCheck {
   if (!existsSync(bankDir))
     problems.push({ file: displayPath(bankDir), line: 1, message: 'question bank directory is missing' });
 
+  const cache = opts.cache
+    ? new ParseCache(bankDir, [import.meta.url, LOAD_MODULE, SCHEMA_MODULE])
+    : undefined;
   for (const abs of files) {
-    const loaded = loadYamlList(abs);
-    problems.push(...loaded.problems);
-    for (const item of loaded.items) {
-      const rawId = (item.value as { id?: unknown } | null)?.id;
-      const id = typeof rawId === 'string' ? rawId : undefined;
-      const parsed = questionSchema.safeParse(item.value);
-      if (!parsed.success) {
-        problems.push(...zodProblems(item, id, parsed.error));
-        continue;
+    // a file unchanged since it last passed parsing and the schema is taken from the cache
+    const cached = cache?.get(abs);
+    const items: { item: RawItem; data: Question }[] = [];
+    if (cached) {
+      const file = displayPath(abs);
+      for (const c of cached) items.push({ item: fromCache(file, c), data: c.value as Question });
+    } else {
+      const st = cache && statSync(abs);
+      const loaded = loadYamlList(abs);
+      problems.push(...loaded.problems);
+      let clean = loaded.problems.length === 0;
+      for (const item of loaded.items) {
+        const rawId = (item.value as { id?: unknown } | null)?.id;
+        const id = typeof rawId === 'string' ? rawId : undefined;
+        const parsed = questionSchema.safeParse(item.value);
+        if (!parsed.success) {
+          problems.push(...zodProblems(item, id, parsed.error));
+          clean = false;
+          continue;
+        }
+        items.push({ item, data: parsed.data });
       }
-      const q: LocatedQuestion = { ...parsed.data, file: item.file, line: item.line };
+      if (cache && st && clean)
+        cache.put(
+          abs,
+          st.size,
+          st.mtimeMs,
+          items.map(({ item, data }) => toCache(item, data)),
+        );
+    }
+    for (const { item, data } of items) {
+      const q: LocatedQuestion = { ...data, file: item.file, line: item.line };
       const at = (path: PropertyKey[], message: string): void => {
         problems.push({
           file: item.file,
@@ -139,25 +188,35 @@ export function checkBank(bankDir: string, notesDir: string): BankCheck {
       questions.push(q);
     }
   }
+  cache?.save();
 
+  // near-duplicate stems: Jaccard ≥ t needs the smaller word set to be ≥ t × the larger, so with the stems
+  // sorted by size each one is compared only with the ones close to it in size
   const tokens = questions.map((q) => stemTokens(q.stem));
-  for (let i = 0; i < questions.length; i++) {
-    for (let j = 0; j < i; j++) {
-      const a = tokens[i]!;
-      const b = tokens[j]!;
-      if (Math.min(a.size, b.size) / Math.max(a.size, b.size) < NEAR_DUPLICATE) continue;
-      if (jaccard(a, b) >= NEAR_DUPLICATE) {
-        const q = questions[i]!;
-        const other = questions[j]!;
-        problems.push({
-          file: q.file,
-          line: q.line,
-          id: q.id,
-          field: 'stem',
-          message: `near-duplicate of ${other.id} (${other.file}:${other.line})`,
-        });
+  const bySize = questions.map((_, i) => i).sort((a, b) => tokens[a]!.size - tokens[b]!.size || a - b);
+  const pairs: [number, number][] = [];
+  for (let x = 0; x < bySize.length; x++) {
+    const big = tokens[bySize[x]!]!;
+    for (let y = x - 1; y >= 0; y--) {
+      const small = tokens[bySize[y]!]!;
+      if (small.size < NEAR_DUPLICATE * big.size) break;
+      if (jaccard(small, big) >= NEAR_DUPLICATE) {
+        const [i, j] = [bySize[x]!, bySize[y]!];
+        // reported on the later question of the two, as it always was
+        pairs.push(i > j ? [i, j] : [j, i]);
       }
     }
+  }
+  for (const [i, j] of pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1])) {
+    const q = questions[i]!;
+    const other = questions[j]!;
+    problems.push({
+      file: q.file,
+      line: q.line,
+      id: q.id,
+      field: 'stem',
+      message: `near-duplicate of ${other.id} (${other.file}:${other.line})`,
+    });
   }
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);

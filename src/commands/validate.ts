@@ -19,7 +19,7 @@ export async function validate(opts: {
   coverage?: boolean;
 }): Promise<void> {
   const loc = bankLocation(opts);
-  const check = checkBank(loc.bankDir, loc.notesDir);
+  const check = checkBank(loc.bankDir, loc.notesDir, { cache: true });
   const counts = countBank(check.questions);
   const cov =
     opts.coverage && check.taxonomy

@@ -1,4 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/bank/load.js';
 import { checkBank } from '../../src/bank/validate.js';
@@ -98,6 +100,42 @@ describe('validate', () => {
     expect(problems({ 'storage/e.yaml': evil })).toEqual([
       expect.stringMatching(/storage-evil: stem: contains a control character/),
     ]);
+  });
+
+  it('reports the same problems, on the same lines, from the parsed-question cache; a changed file is parsed again', () => {
+    const p = fixtureProject({
+      'storage/a.yaml': goodQuestion('storage-dup'),
+      'storage/b.yaml':
+        goodQuestion('storage-bad', { quote: 'ninety days' })
+          .replace('domain: storage', 'domain: storagex')
+          .replace('{ saa: 4 }', '{ saa: 4, sap: 1 }') +
+        goodQuestion('storage-dup', {
+          stem: 'Completely different wording about an unrelated retention scenario?',
+        }),
+    });
+    process.chdir(p.root);
+    try {
+      const run = (cache: boolean) => checkBank(p.bank, p.notes, { cache }).problems.map(formatProblem);
+      const plain = run(false);
+      expect(plain).toHaveLength(5);
+      expect(run(true)).toEqual(plain); // parses, fills the cache
+      expect(run(true)).toEqual(plain); // from the cache: same messages, same lines
+      const cacheDir = process.env.AWSQUIZ_CACHE_DIR!;
+      const cached = readdirSync(cacheDir)
+        .filter((f) => f.startsWith('parsed-'))
+        .map((f) => JSON.parse(readFileSync(join(cacheDir, f), 'utf8')) as Record<string, unknown>)
+        .find((c) => Object.keys(c).some((k) => k.startsWith(p.bank)));
+      expect(Object.keys(cached ?? {}).sort()).toEqual([
+        join(p.bank, 'storage', 'a.yaml'),
+        join(p.bank, 'storage', 'b.yaml'),
+      ]);
+      const broken = goodQuestion('storage-no-why').replace('      why: Retrieval takes hours.\n', '');
+      appendFileSync(join(p.bank, 'storage', 'a.yaml'), broken);
+      const after = run(true);
+      expect(after).toContain('question-bank/storage/a.yaml:34 storage-no-why: options[2].why: Required');
+    } finally {
+      process.chdir(__dirname + '/../..');
+    }
   });
 
   it('flags near-duplicate stems', () => {
