@@ -54,14 +54,15 @@ function childPids(pid) {
   }
 }
 
-function nodeDescendant(pid) {
+function nodeDescendant(pid, match) {
   for (const c of childPids(pid)) {
     try {
-      if (readFileSync(`/proc/${c}/cmdline`, 'utf8').includes('awsquiz')) return c;
+      const cmd = readFileSync(`/proc/${c}/cmdline`, 'utf8');
+      if (cmd.startsWith(node) && cmd.includes(match)) return c;
     } catch {
       /* gone */
     }
-    const deeper = nodeDescendant(c);
+    const deeper = nodeDescendant(c, match);
     if (deeper) return deeper;
   }
   return undefined;
@@ -76,10 +77,24 @@ function peakRss(pid) {
   }
 }
 
-/** Launch → "Question 1 of" on a pseudo-terminal's screen; also the process's peak RSS at that moment. */
-function firstQuestion() {
+/** CPU time (user + system) a process has used so far, from /proc: steadier than wall time on a busy machine. */
+function cpuMs(pid) {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / TICKS;
+  } catch {
+    return NaN;
+  }
+}
+const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/**
+ * Launch → `marker` on a pseudo-terminal's screen; also the process's peak RSS and CPU time at that moment.
+ * `node -e` printing a word is measured the same way, as the baseline for CPU time.
+ */
+function onPty(args, marker, match) {
   return new Promise((resolve, reject) => {
-    const cmd = `${JSON.stringify(node)} bin/awsquiz.js exam --domain storage --count 3 --seed 1`;
+    const cmd = [node, ...args].map((a) => JSON.stringify(a)).join(' ');
     const t0 = performance.now();
     const p = spawn('script', ['-qfec', cmd, '/dev/null'], {
       env: { ...env, TERM: 'xterm', COLUMNS: '120', LINES: '40' },
@@ -89,25 +104,34 @@ function firstQuestion() {
     const timer = setTimeout(() => {
       if (!done) {
         p.kill('SIGKILL');
-        reject(new Error(`no first question within 20 s:\n${out}`));
+        reject(new Error(`no "${marker}" within 20 s:\n${out}`));
       }
     }, 20_000);
     p.stdout.on('data', (d) => {
       out += d.toString();
-      if (!done && out.includes('Question 1 of')) {
+      if (!done && out.includes(marker)) {
         done = true;
         const ms = performance.now() - t0;
-        const pid = nodeDescendant(p.pid);
+        const pid = nodeDescendant(p.pid, match);
         const rss = pid ? peakRss(pid) : NaN;
+        const cpu = pid ? cpuMs(pid) : NaN;
         clearTimeout(timer);
         if (pid) process.kill(pid, 'SIGKILL');
         p.kill('SIGKILL');
-        resolve({ ms, rss });
+        resolve({ ms, rss, cpu });
       }
     });
     p.on('error', reject);
   });
 }
+
+const firstQuestion = () =>
+  onPty(
+    ['bin/awsquiz.js', 'exam', '--domain', 'storage', '--count', '3', '--seed', '1'],
+    'Question 1 of',
+    'awsquiz',
+  );
+const nodeOnPty = () => onPty(['-e', "console.log('READY'); setTimeout(() => {}, 5000)"], 'READY', 'READY');
 
 function hasScript() {
   return spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -153,15 +177,21 @@ report('exam --plan (load bank, plan; cached)', fmt(plan.cmd), plan.cmd / plan.b
 
 if (hasScript()) {
   const base = [];
+  const baseCpu = [];
   const fq = [];
   const rss = [];
+  const cpu = [];
   for (let i = 0; i < RUNS; i++) {
     base.push(time(['-e', '0']));
+    baseCpu.push((await nodeOnPty()).cpu);
     const r = await firstQuestion();
     fq.push(r.ms);
     rss.push(r.rss);
+    cpu.push(r.cpu);
   }
   report('launch → first question on a pty', fmt(median(fq)), median(fq) / median(base));
+  report('  CPU time to the first question', fmt(median(cpu)));
+  report('  CPU time of node -e on the same pty', fmt(median(baseCpu)), median(cpu) / median(baseCpu));
   report('peak RSS at the first question', `${median(rss).toFixed(1)} MB`);
 } else {
   console.log('launch → first question: skipped (util-linux `script` is not installed)');
@@ -176,9 +206,21 @@ const nodeRss = (() => {
 })();
 report('RSS of node -e (for comparison)', `${nodeRss.toFixed(1)} MB`);
 
+// validate: warm (notes and unchanged question files from the cache) and cold (an empty cache directory)
 const v = [];
-for (let i = 0; i < Math.min(RUNS, 5); i++) v.push(time(['bin/awsquiz.js', 'validate']));
-report('awsquiz validate (whole bank, wall)', fmt(median(v)));
+const vCold = [];
+for (let i = 0; i < Math.min(RUNS, 5); i++) {
+  v.push(time(['bin/awsquiz.js', 'validate']));
+  const cold = join(dir, `cold-${i}`);
+  const t0 = performance.now();
+  spawnSync(node, ['bin/awsquiz.js', 'validate'], {
+    env: { ...env, AWSQUIZ_CACHE_DIR: cold },
+    stdio: 'ignore',
+  });
+  vCold.push(performance.now() - t0);
+}
+report('awsquiz validate, whole bank (warm cache)', fmt(median(v)));
+report('awsquiz validate, whole bank (empty cache)', fmt(median(vCold)));
 
 // ---- history at scale: 1,000,000 stored answers ----
 {
