@@ -107,20 +107,70 @@ export function serializeBank(bank: CompiledBank): string {
   return [JSON.stringify(header), ...bank.questions.map((q) => JSON.stringify(q))].join('\n');
 }
 
-export function deserializeBank(text: string): CompiledBank {
-  let end = text.indexOf('\n');
-  const header = JSON.parse(end < 0 ? text : text.slice(0, end)) as CacheHeader;
+/**
+ * A question read from the cache: the light fields are its own, the rest is parsed from its line of the cache the
+ * first time any of it is read. `toJSON` gives the whole question, as compiled.
+ */
+class CachedQuestion {
+  declare readonly id: string;
+  declare readonly domain: string;
+  declare readonly exams: Record<string, number>;
+  declare readonly type: 'single' | 'multi';
+  declare readonly difficulty: number;
+  declare readonly file: string;
+  declare readonly line: number;
+  declare readonly sections: string[];
+  readonly #source: Buffer;
+  readonly #start: number;
+  readonly #end: number;
+  #full: CompiledQuestion | undefined;
+
+  constructor(light: LightQuestion, source: Buffer, start: number, end: number) {
+    Object.assign(this, light);
+    this.#source = source;
+    this.#start = start;
+    this.#end = end;
+  }
+
+  #load(): CompiledQuestion {
+    return (this.#full ??= JSON.parse(
+      this.#source.toString('utf8', this.#start, this.#end),
+    ) as CompiledQuestion);
+  }
+
+  get stem(): string {
+    return this.#load().stem;
+  }
+  get options(): CompiledQuestion['options'] {
+    return this.#load().options;
+  }
+  get cite(): CompiledQuestion['cite'] {
+    return this.#load().cite;
+  }
+  get note_warning(): string | undefined {
+    return this.#load().note_warning;
+  }
+  get references(): string[] | undefined {
+    return this.#load().references;
+  }
+  get verified(): string {
+    return this.#load().verified;
+  }
+  toJSON(): CompiledQuestion {
+    return this.#load();
+  }
+}
+
+/** The cache file's bytes back into a bank; only the header line is parsed now (see `serializeBank`). */
+export function deserializeBank(source: Buffer | string): CompiledBank {
+  const buf = typeof source === 'string' ? Buffer.from(source, 'utf8') : source;
+  let end = buf.indexOf(10);
+  const header = JSON.parse(buf.toString('utf8', 0, end < 0 ? buf.length : end)) as CacheHeader;
   const questions = header.index.map((light) => {
     if (end < 0) throw new Error('truncated bank cache');
     const start = end + 1;
-    end = text.indexOf('\n', start);
-    const stop = end < 0 ? text.length : end;
-    let full: CompiledQuestion | undefined;
-    const load = (): CompiledQuestion => (full ??= JSON.parse(text.slice(start, stop)) as CompiledQuestion);
-    const q = { ...light } as CompiledQuestion;
-    for (const key of HEAVY)
-      Object.defineProperty(q, key, { enumerable: true, configurable: true, get: () => load()[key] });
-    return q;
+    end = buf.indexOf(10, start);
+    return new CachedQuestion(light, buf, start, end < 0 ? buf.length : end);
   });
   if (end >= 0) throw new Error('bank cache has more questions than its index');
   return {
@@ -136,7 +186,13 @@ const HEAVY = ['stem', 'options', 'cite', 'note_warning', 'references', 'verifie
 // a field added to questions must be listed as light or heavy, or this stops compiling
 type Unlisted = Exclude<keyof CompiledQuestion, (typeof LIGHT)[number] | (typeof HEAVY)[number]>;
 const everyFieldListed: [Unlisted] extends [never] ? true : Unlisted = true;
+// …and every heavy field must have its getter on CachedQuestion
+type NoGetter = Exclude<(typeof HEAVY)[number], keyof CachedQuestion>;
+const everyGetterThere: [NoGetter] extends [never] ? true : NoGetter = true;
+const cachedIsCompiled = (q: CachedQuestion): CompiledQuestion => q;
 void everyFieldListed;
+void everyGetterThere;
+void cachedIsCompiled;
 
 /** The compiled bank from the cache when its sources have not changed since, else undefined. */
 export function cachedBank(
@@ -145,7 +201,7 @@ export function cachedBank(
 ): CompiledBank | undefined {
   const hash = bankHash(loc);
   try {
-    const cached = deserializeBank(readFileSync(cacheFile(hash, env), 'utf8'));
+    const cached = deserializeBank(readFileSync(cacheFile(hash, env)));
     if (cached.format === FORMAT && cached.hash === hash) return cached;
   } catch {
     // no cache yet, or unreadable: the caller compiles
