@@ -182,12 +182,12 @@ export function deserializeBank(source: Buffer | string): CompiledBank {
   };
 }
 
-const HEAVY = ['stem', 'options', 'cite', 'note_warning', 'references', 'verified'] as const;
+type Heavy = 'stem' | 'options' | 'cite' | 'note_warning' | 'references' | 'verified';
 // a field added to questions must be listed as light or heavy, or this stops compiling
-type Unlisted = Exclude<keyof CompiledQuestion, (typeof LIGHT)[number] | (typeof HEAVY)[number]>;
+type Unlisted = Exclude<keyof CompiledQuestion, (typeof LIGHT)[number] | Heavy>;
 const everyFieldListed: [Unlisted] extends [never] ? true : Unlisted = true;
 // …and every heavy field must have its getter on CachedQuestion
-type NoGetter = Exclude<(typeof HEAVY)[number], keyof CachedQuestion>;
+type NoGetter = Exclude<Heavy, keyof CachedQuestion>;
 const everyGetterThere: [NoGetter] extends [never] ? true : NoGetter = true;
 const cachedIsCompiled = (q: CachedQuestion): CompiledQuestion => q;
 void everyFieldListed;
