@@ -11,6 +11,7 @@ import {
   type RawItem,
 } from './load.js';
 import { ParseCache, type CachedQuestion } from './parse-cache.js';
+import { allocate } from '../core/blueprint.js';
 import { displayPath, loadNotes, normaliseForMatch, type NotesFile, type Section } from './notes.js';
 import { questionSchema, SCHEMA_MODULE, taxonomySchema, type Question, type Taxonomy } from './schema.js';
 
@@ -233,6 +234,52 @@ export interface BankCounts {
   /** share of single-choice questions whose correct option is the longest (a give-away when high) */
   correctIsLongestShare: number;
   withNoteWarning: number;
+}
+
+export interface ExamCounts {
+  questions: number;
+  /** topic domain → questions tagged for this exam */
+  domains: Record<string, number>;
+  /** guide domain → questions, and how many a full mock draws from it */
+  guideDomains: Record<string, { questions: number; perMock: number }>;
+  multiShare: number;
+  difficultyShare: Record<string, number>;
+  correctIsLongestShare: number;
+  /** how many full mocks in a row the bank can give without repeating a question */
+  fullMocksWithoutRepeats: number;
+}
+
+/** Per exam: what a full mock needs from each guide domain and how many mocks the bank supports. */
+export function examCounts(questions: readonly Question[], taxonomy: Taxonomy): Record<string, ExamCounts> {
+  const out: Record<string, ExamCounts> = {};
+  for (const [exam, def] of Object.entries(taxonomy.exams)) {
+    const mine = questions.filter((q) => q.exams[exam] !== undefined);
+    const weights = Object.fromEntries(Object.entries(def.guide_domains).map(([k, g]) => [k, g.weight]));
+    const perMock = allocate(
+      def.questions,
+      weights,
+      Object.fromEntries(Object.keys(weights).map((k) => [k, def.questions])),
+    );
+    const c = countBank(mine);
+    const share = (n: number): number => (mine.length ? Math.round((n / mine.length) * 1000) / 1000 : 0);
+    const guideDomains: ExamCounts['guideDomains'] = {};
+    let mocks = Infinity;
+    for (const k of Object.keys(weights)) {
+      const n = c.guideDomains[exam]?.[k] ?? 0;
+      guideDomains[k] = { questions: n, perMock: perMock[k]! };
+      if (perMock[k]! > 0) mocks = Math.min(mocks, Math.floor(n / perMock[k]!));
+    }
+    out[exam] = {
+      questions: mine.length,
+      domains: c.domains,
+      guideDomains,
+      multiShare: share(c.types.multi ?? 0),
+      difficultyShare: Object.fromEntries(Object.entries(c.difficulty).map(([d, n]) => [d, share(n)])),
+      correctIsLongestShare: c.correctIsLongestShare,
+      fullMocksWithoutRepeats: Number.isFinite(mocks) ? mocks : 0,
+    };
+  }
+  return out;
 }
 
 export function countBank(questions: readonly Question[]): BankCounts {

@@ -1,6 +1,6 @@
 import { coverage } from '../bank/coverage.js';
 import { formatProblem } from '../bank/load.js';
-import { countBank, checkBank } from '../bank/validate.js';
+import { countBank, checkBank, examCounts } from '../bank/validate.js';
 import { AwsquizError } from '../errors.js';
 import { c } from '../ui/color.js';
 import { bankLocation } from './exam.js';
@@ -21,6 +21,7 @@ export async function validate(opts: {
   const loc = bankLocation(opts);
   const check = checkBank(loc.bankDir, loc.notesDir, { cache: true });
   const counts = countBank(check.questions);
+  const byExam = check.taxonomy ? examCounts(check.questions, check.taxonomy) : {};
   const cov =
     opts.coverage && check.taxonomy
       ? coverage(
@@ -31,7 +32,7 @@ export async function validate(opts: {
       : undefined;
   if (opts.json) {
     process.stdout.write(
-      `${JSON.stringify({ ...counts, problems: check.problems.map((p) => ({ ...p, text: formatProblem(p) })), ...(cov ? { coverage: cov } : {}) }, null, 2)}\n`,
+      `${JSON.stringify({ ...counts, byExam, problems: check.problems.map((p) => ({ ...p, text: formatProblem(p) })), ...(cov ? { coverage: cov } : {}) }, null, 2)}\n`,
     );
   } else {
     for (const p of check.problems) process.stdout.write(`${formatProblem(p)}\n`);
@@ -61,6 +62,17 @@ export async function validate(opts: {
     const exams = Object.entries(counts.exams)
       .map(([e, n]) => `${e} ${n}`)
       .join(', ');
+    for (const [exam, e] of Object.entries(byExam)) {
+      if (!e.questions) continue;
+      const guide = Object.entries(e.guideDomains)
+        .map(([k, g]) => `${k}: ${g.questions}/${g.perMock}`)
+        .join(' · ');
+      process.stdout.write(
+        c.dim(
+          `${exam}: ${e.questions} questions, guide domain questions/per mock ${guide} → ${e.fullMocksWithoutRepeats} full mock(s) without a repeat\n`,
+        ),
+      );
+    }
     const summary = `${counts.questions} questions (${exams || 'no exams'}), ${Object.keys(counts.domains).length} domains, ${check.problems.length} problems`;
     process.stdout.write(`${check.problems.length ? c.red(summary) : c.green(summary)}\n`);
   }

@@ -38,6 +38,26 @@ describe('allocate', () => {
 describe('planMock', () => {
   const questions = bank({ '1': 40, '2': 40, '3': 40, '4': 40 });
 
+  it('gives six mocks in a row without a repeat when each guide domain holds six mocks of questions', () => {
+    // a full SAA mock draws 19/17/16/13 from the guide domains: six need 114/102/96/78
+    const exact = bank({ '1': 114, '2': 102, '3': 96, '4': 78 });
+    const lastSeen = new Map<string, number>();
+    const asked = new Set<string>();
+    for (let mock = 1; mock <= 6; mock++) {
+      const plan = planMock(exact, 'saa', SAA, 65, seededRng(mock), lastSeen);
+      expect(plan.items).toHaveLength(65);
+      for (const it of plan.items) {
+        expect(asked.has(it.questionId)).toBe(false);
+        asked.add(it.questionId);
+        lastSeen.set(it.questionId, mock);
+      }
+    }
+    expect(asked.size).toBe(exact.length);
+    // a seventh has nothing new left and repeats the ones seen longest ago
+    const seventh = planMock(exact, 'saa', SAA, 65, seededRng(7), lastSeen);
+    expect(seventh.items.every((it) => lastSeen.get(it.questionId) === 1)).toBe(true);
+  });
+
   it('draws 65 distinct questions in the guide weights', () => {
     const plan = planMock(questions, 'saa', SAA, 65, seededRng(1));
     expect(plan.items).toHaveLength(65);
