@@ -52,8 +52,8 @@ function plan(e: Record<string, string>, seed: string): Planned[] {
   return (JSON.parse(out.stdout) as { questions: Planned[] }).questions;
 }
 
-function start(args: string[], e: Record<string, string>): Terminal {
-  const t = new Terminal(args, e);
+function start(args: string[], e: Record<string, string>, size?: { cols: number; rows: number }): Terminal {
+  const t = new Terminal(args, e, size);
   open.push(t);
   return t;
 }
@@ -159,6 +159,39 @@ describe('awsquiz exam in a real terminal', () => {
     expect(savedAnswers(e.AWSQUIZ_DB)).toEqual([{ seq: 0, id: p[0]!.id, correct: 1 }]);
     const r = start(['resume'], e);
     await r.waitFor(/Resuming: 1 of 3 already answered/);
+  });
+
+  it('fits a 40-column terminal, and redraws cleanly when the window is resized', async () => {
+    const e = env();
+    const p = plan(e, '41');
+    const widest = (text: string) => Math.max(...text.split('\n').map((l) => [...l.trimEnd()].length));
+    const t = start(['exam', '--domain', 'storage', '--count', '3', '--seed', '41'], e, {
+      cols: 40,
+      rows: 45,
+    });
+    // lines the terminal had to wrap are joined back by capture-pane -J: none may be wider than the window
+    let screen = await t.waitFor(/Question 1 of 3/);
+    await t.waitFor(/save & quit/);
+    // the prompt redraws itself in place, so it must wrap its own lines (plain lines printed once before it
+    // are wrapped by the terminal, which is readable)
+    const prompt = (text: string) => text.slice(text.lastIndexOf('storage quiz · Question'));
+    expect(widest(prompt(t.screen()))).toBeLessThanOrEqual(40);
+    t.resize(100, 45);
+    // the countdown redraws the question twice a second, now wrapped to 100 columns
+    for (const end = Date.now() + 20_000; widest(prompt(t.screen())) <= 40;) {
+      if (Date.now() > end) throw new Error(`no redraw at 100 columns:\n${t.screen()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    screen = t.visible();
+    expect(screen.match(/Question 1 of 3/g)).toHaveLength(1);
+    expect(screen.match(/ D\. /g)).toHaveLength(1);
+    expect(widest(screen)).toBeLessThanOrEqual(100);
+    await answer(t, 1, p[0]!, true);
+    await t.waitFor(/Question 2 of 3/);
+    t.resize(40, 45);
+    t.type('r');
+    screen = await t.waitFor(/Review — storage quiz/);
+    expect(widest(screen.slice(screen.lastIndexOf('Review — storage quiz')))).toBeLessThanOrEqual(40);
   });
 
   it('moves freely: answer 1, skip 2, mark 3, back to 2, the review grid shows it, submit', async () => {

@@ -20,6 +20,7 @@ export class Terminal {
   constructor(
     readonly args: string[],
     env: Record<string, string>,
+    size: { cols: number; rows: number } = { cols: 110, rows: 50 },
   ) {
     this.socket = `awsquiz-e2e-${process.pid}-${++counter}`;
     const dir = mkdtempSync(join(tmpdir(), 'awsquiz-tmux-'));
@@ -37,9 +38,9 @@ export class Terminal {
       '-s',
       'e2e',
       '-x',
-      '110',
+      String(size.cols),
       '-y',
-      '50',
+      String(size.rows),
       '-c',
       ROOT,
       '/bin/sh',
@@ -61,6 +62,16 @@ export class Terminal {
 
   screen(): string {
     return this.tmux(['capture-pane', '-p', '-J', '-S', '-2000', '-t', 'e2e']);
+  }
+
+  /** Only what is on the screen now (no scrollback), lines wrapped by the terminal joined back. */
+  visible(): string {
+    return this.tmux(['capture-pane', '-p', '-J', '-t', 'e2e']);
+  }
+
+  /** Resize the terminal, as a learner dragging the window's edge does. */
+  resize(cols: number, rows: number): void {
+    this.tmux(['resize-window', '-t', 'e2e', '-x', String(cols), '-y', String(rows)]);
   }
 
   async waitFor(pattern: RegExp, timeoutMs = 20_000): Promise<string> {
