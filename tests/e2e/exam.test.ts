@@ -170,8 +170,7 @@ describe('awsquiz exam in a real terminal', () => {
       rows: 45,
     });
     // lines the terminal had to wrap are joined back by capture-pane -J: none may be wider than the window
-    let screen = await t.waitFor(/Question 1 of 3/);
-    await t.waitFor(/save & quit/);
+    await t.waitFor(/Question 1 of 3[^]*save & quit/);
     // the prompt redraws itself in place, so it must wrap its own lines (plain lines printed once before it
     // are wrapped by the terminal, which is readable)
     const prompt = (text: string) => text.slice(text.lastIndexOf('storage quiz · Question'));
@@ -182,7 +181,7 @@ describe('awsquiz exam in a real terminal', () => {
       if (Date.now() > end) throw new Error(`no redraw at 100 columns:\n${t.screen()}`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    screen = t.visible();
+    let screen = t.visible();
     expect(screen.match(/Question 1 of 3/g)).toHaveLength(1);
     expect(screen.match(/ D\. /g)).toHaveLength(1);
     expect(widest(screen)).toBeLessThanOrEqual(100);
