@@ -65,10 +65,55 @@ function stemTokens(stem: string): Set<string> {
 
 export const NEAR_DUPLICATE = 0.85;
 
+/**
+ * Every pair of word sets with Jaccard similarity ≥ NEAR_DUPLICATE, as [later, earlier] indices — exactly the pairs
+ * a comparison of all pairs finds, without comparing all pairs ("All-Pairs" prefix filtering): with the words of
+ * each set ordered rarest first, two sets that similar must share a word among the first
+ * |A| − ⌈t·|A|⌉ + 1 of each, and their sizes must be within a factor t. Only pairs meeting both are compared.
+ */
+export function nearDuplicatePairs(sets: readonly Set<string>[], t = NEAR_DUPLICATE): [number, number][] {
+  const df = new Map<string, number>();
+  for (const set of sets) for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
+  const rarestFirst = (a: string, b: string): number =>
+    df.get(a)! - df.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+  const index = new Map<string, number[]>();
+  const pairs: [number, number][] = [];
+  sets.forEach((set, i) => {
+    const words = [...set].sort(rarestFirst);
+    const prefix = words.length - Math.ceil(t * words.length) + 1;
+    const candidates = new Set<number>();
+    for (const w of words.slice(0, prefix)) {
+      for (const j of index.get(w) ?? []) candidates.add(j);
+      const list = index.get(w);
+      if (list) list.push(i);
+      else index.set(w, [i]);
+    }
+    for (const j of candidates) {
+      const other = sets[j]!;
+      if (Math.min(set.size, other.size) < t * Math.max(set.size, other.size)) continue;
+      if (jaccard(set, other) >= t) pairs.push([i, j]);
+    }
+  });
+  return pairs;
+}
+
 function jaccard(a: Set<string>, b: Set<string>): number {
   let inter = 0;
   for (const w of a) if (b.has(w)) inter++;
   return inter / (a.size + b.size - inter || 1);
+}
+
+/** The taxonomy from the parse cache when its file is unchanged and was valid, else parsed (and cached if valid). */
+function cachedTaxonomy(bankDir: string, cache: ParseCache | undefined): ReturnType<typeof loadTaxonomy> {
+  const abs = join(bankDir, TAXONOMY_FILE);
+  if (!cache || !existsSync(abs)) return loadTaxonomy(bankDir);
+  const hit = cache.get(abs);
+  if (hit?.[0]) return { taxonomy: hit[0].value as Taxonomy, problems: [] };
+  const st = statSync(abs);
+  const loaded = loadTaxonomy(bankDir);
+  if (loaded.taxonomy && !loaded.problems.length)
+    cache.put(abs, st.size, st.mtimeMs, [{ value: loaded.taxonomy, line: 1, lines: {} }]);
+  return loaded;
 }
 
 function toCache(item: RawItem, data: Question): CachedQuestion {
@@ -89,7 +134,10 @@ function fromCache(file: string, c: CachedQuestion): RawItem {
 /** The whole CI gate: schema, ids, taxonomy tags, citations and their quotes, duplicates. Never throws for bad input. */
 export function checkBank(bankDir: string, notesDir: string, opts: { cache?: boolean } = {}): BankCheck {
   const problems: Problem[] = [];
-  const { taxonomy, problems: taxProblems } = loadTaxonomy(bankDir);
+  const cache = opts.cache
+    ? new ParseCache(bankDir, [import.meta.url, LOAD_MODULE, SCHEMA_MODULE])
+    : undefined;
+  const { taxonomy, problems: taxProblems } = cachedTaxonomy(bankDir, cache);
   problems.push(...taxProblems);
 
   let notes = new Map<string, NotesFile>();
@@ -101,15 +149,13 @@ export function checkBank(bankDir: string, notesDir: string, opts: { cache?: boo
   const sections = new Map<string, Section>();
   for (const nf of notes.values()) for (const s of nf.sections) sections.set(s.id, s);
 
+  const normalisedText = new Map<string, string>();
   const questions: LocatedQuestion[] = [];
   const firstById = new Map<string, LocatedQuestion>();
   const files = existsSync(bankDir) ? listYamlFiles(bankDir).filter((f) => !f.endsWith(TAXONOMY_FILE)) : [];
   if (!existsSync(bankDir))
     problems.push({ file: displayPath(bankDir), line: 1, message: 'question bank directory is missing' });
 
-  const cache = opts.cache
-    ? new ParseCache(bankDir, [import.meta.url, LOAD_MODULE, SCHEMA_MODULE])
-    : undefined;
   for (const abs of files) {
     // a file unchanged since it last passed parsing and the schema is taken from the cache
     const cached = cache?.get(abs);
@@ -179,7 +225,9 @@ export function checkBank(bankDir: string, notesDir: string, opts: { cache?: boo
           at(['cite', i, 'section'], `no section "${c.section}" in ${nf.file}`);
           return;
         }
-        if (!normaliseForMatch(section.ownText).includes(normaliseForMatch(c.quote))) {
+        let text = normalisedText.get(section.id);
+        if (text === undefined) normalisedText.set(section.id, (text = normaliseForMatch(section.ownText)));
+        if (!text.includes(normaliseForMatch(c.quote))) {
           at(
             ['cite', i, 'quote'],
             `not found in ${section.file}:${section.line}-${section.ownEndLine} (${section.title})`,
@@ -191,23 +239,7 @@ export function checkBank(bankDir: string, notesDir: string, opts: { cache?: boo
   }
   cache?.save();
 
-  // near-duplicate stems: Jaccard ≥ t needs the smaller word set to be ≥ t × the larger, so with the stems
-  // sorted by size each one is compared only with the ones close to it in size
-  const tokens = questions.map((q) => stemTokens(q.stem));
-  const bySize = questions.map((_, i) => i).sort((a, b) => tokens[a]!.size - tokens[b]!.size || a - b);
-  const pairs: [number, number][] = [];
-  for (let x = 0; x < bySize.length; x++) {
-    const big = tokens[bySize[x]!]!;
-    for (let y = x - 1; y >= 0; y--) {
-      const small = tokens[bySize[y]!]!;
-      if (small.size < NEAR_DUPLICATE * big.size) break;
-      if (jaccard(small, big) >= NEAR_DUPLICATE) {
-        const [i, j] = [bySize[x]!, bySize[y]!];
-        // reported on the later question of the two, as it always was
-        pairs.push(i > j ? [i, j] : [j, i]);
-      }
-    }
-  }
+  const pairs = nearDuplicatePairs(questions.map((q) => stemTokens(q.stem)));
   for (const [i, j] of pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1])) {
     const q = questions[i]!;
     const other = questions[j]!;
