@@ -128,6 +128,7 @@ describe('validate', () => {
       expect(Object.keys(cached ?? {}).sort()).toEqual([
         join(p.bank, 'storage', 'a.yaml'),
         join(p.bank, 'storage', 'b.yaml'),
+        join(p.bank, 'taxonomy.yaml'),
       ]);
       const broken = goodQuestion('storage-no-why').replace('      why: Retrieval takes hours.\n', '');
       appendFileSync(join(p.bank, 'storage', 'a.yaml'), broken);
