@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../root.js';
 import { BankError } from '../errors.js';
@@ -34,7 +34,7 @@ export interface CompiledBank {
   sections: Record<string, SectionRef>;
 }
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 export { PACKAGE_ROOT } from '../root.js';
 
@@ -89,27 +89,43 @@ interface CacheHeader {
   taxonomy: Taxonomy;
   sections: Record<string, SectionRef>;
   index: LightQuestion[];
+  /** byte offsets of each question's JSON after the header, as start, end pairs */
+  spans: number[];
 }
 
 /**
- * The cache file: a header line (taxonomy, note sections and each question's light fields), then one line of
- * JSON per question. A start-up parses the header only; a question's stem, options and citations are parsed
- * the first time they are read — an exam reads them for the questions it shows, not for the whole bank.
+ * The cache file: the header's length in bytes on the first line, the header (taxonomy, note sections, each
+ * question's light fields and where its full JSON lies), then one line of JSON per question. A start-up reads and
+ * parses the header only; a question's stem, options and citations are read from the file and parsed the first
+ * time they are used — an exam reads them for the questions it shows, not for the whole bank.
  */
 export function serializeBank(bank: CompiledBank): string {
+  const bodies = bank.questions.map((q) => JSON.stringify(q));
+  const spans: number[] = [];
+  let at = 0;
+  for (const b of bodies) {
+    const n = Buffer.byteLength(b);
+    spans.push(at, at + n);
+    at += n + 1;
+  }
   const header: CacheHeader = {
     format: bank.format,
     hash: bank.hash,
     taxonomy: bank.taxonomy,
     sections: bank.sections,
     index: bank.questions.map((q) => Object.fromEntries(LIGHT.map((k) => [k, q[k]])) as LightQuestion),
+    spans,
   };
-  return [JSON.stringify(header), ...bank.questions.map((q) => JSON.stringify(q))].join('\n');
+  const headerText = JSON.stringify(header);
+  return [String(Buffer.byteLength(headerText)), headerText, ...bodies].join('\n');
 }
 
+/** Reads `length` bytes at `position` of the cache, or throws if the file ends first. */
+type ReadAt = (position: number, length: number) => Buffer;
+
 /**
- * A question read from the cache: the light fields are its own, the rest is parsed from its line of the cache the
- * first time any of it is read. `toJSON` gives the whole question, as compiled.
+ * A question read from the cache: the light fields are its own, the rest is read and parsed from its line of the
+ * cache the first time any of it is used. `toJSON` gives the whole question, as compiled.
  */
 class CachedQuestion {
   declare readonly id: string;
@@ -120,21 +136,21 @@ class CachedQuestion {
   declare readonly file: string;
   declare readonly line: number;
   declare readonly sections: string[];
-  readonly #source: Buffer;
+  readonly #readAt: ReadAt;
   readonly #start: number;
   readonly #end: number;
   #full: CompiledQuestion | undefined;
 
-  constructor(light: LightQuestion, source: Buffer, start: number, end: number) {
+  constructor(light: LightQuestion, readAt: ReadAt, start: number, end: number) {
     Object.assign(this, light);
-    this.#source = source;
+    this.#readAt = readAt;
     this.#start = start;
     this.#end = end;
   }
 
   #load(): CompiledQuestion {
     return (this.#full ??= JSON.parse(
-      this.#source.toString('utf8', this.#start, this.#end),
+      this.#readAt(this.#start, this.#end - this.#start).toString('utf8'),
     ) as CompiledQuestion);
   }
 
@@ -161,18 +177,23 @@ class CachedQuestion {
   }
 }
 
-/** The cache file's bytes back into a bank; only the header line is parsed now (see `serializeBank`). */
-export function deserializeBank(source: Buffer | string): CompiledBank {
-  const buf = typeof source === 'string' ? Buffer.from(source, 'utf8') : source;
-  let end = buf.indexOf(10);
-  const header = JSON.parse(buf.toString('utf8', 0, end < 0 ? buf.length : end)) as CacheHeader;
-  const questions = header.index.map((light) => {
-    if (end < 0) throw new Error('truncated bank cache');
-    const start = end + 1;
-    end = buf.indexOf(10, start);
-    return new CachedQuestion(light, buf, start, end < 0 ? buf.length : end);
-  });
-  if (end >= 0) throw new Error('bank cache has more questions than its index');
+/** A bank from a cache of `size` bytes read through `readAt`; only the header is read now. */
+function readBank(readAt: ReadAt, size: number): CompiledBank {
+  const first = readAt(0, Math.min(size, 24));
+  const nl = first.indexOf(10);
+  const headerBytes = Number(first.toString('latin1', 0, nl));
+  if (nl < 1 || !Number.isSafeInteger(headerBytes) || nl + 1 + headerBytes > size)
+    throw new Error('truncated bank cache');
+  const header = JSON.parse(readAt(nl + 1, headerBytes).toString('utf8')) as CacheHeader;
+  const base = nl + 1 + headerBytes + 1;
+  if (header.spans.length !== header.index.length * 2) throw new Error('bank cache index does not match');
+  const last = header.spans.at(-1) ?? -1;
+  if (base + last > size) throw new Error('truncated bank cache');
+  if (base + last < size) throw new Error('bank cache has more questions than its index');
+  const at: ReadAt = (position, length) => readAt(base + position, length);
+  const questions = header.index.map(
+    (light, i) => new CachedQuestion(light, at, header.spans[2 * i]!, header.spans[2 * i + 1]!),
+  );
   return {
     format: header.format,
     hash: header.hash,
@@ -180,6 +201,31 @@ export function deserializeBank(source: Buffer | string): CompiledBank {
     sections: header.sections,
     questions,
   };
+}
+
+/** The cache's bytes, already in memory, back into a bank (see `serializeBank`). */
+export function deserializeBank(source: Buffer | string): CompiledBank {
+  const buf = typeof source === 'string' ? Buffer.from(source, 'utf8') : source;
+  return readBank((position, length) => buf.subarray(position, position + length), buf.length);
+}
+
+/**
+ * The cache file back into a bank without reading it whole: the file stays open (a replaced cache file keeps its
+ * old contents for this process), and each question's bytes are read when it is first used.
+ */
+function openBankCache(file: string): CompiledBank {
+  const fd = openSync(file, 'r');
+  try {
+    const readAt: ReadAt = (position, length) => {
+      const buf = Buffer.allocUnsafe(length);
+      if (readSync(fd, buf, 0, length, position) !== length) throw new Error('truncated bank cache');
+      return buf;
+    };
+    return readBank(readAt, fstatSync(fd).size);
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
 }
 
 type Heavy = 'stem' | 'options' | 'cite' | 'note_warning' | 'references' | 'verified';
@@ -201,7 +247,7 @@ export function cachedBank(
 ): CompiledBank | undefined {
   const hash = bankHash(loc);
   try {
-    const cached = deserializeBank(readFileSync(cacheFile(hash, env)));
+    const cached = openBankCache(cacheFile(hash, env));
     if (cached.format === FORMAT && cached.hash === hash) return cached;
   } catch {
     // no cache yet, or unreadable: the caller compiles

@@ -10,6 +10,7 @@ import {
   readSync,
   statSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -17,6 +18,19 @@ import { StoreError } from '../errors.js';
 import { PACKAGE_ROOT } from '../root.js';
 
 export type Db = Database.Database;
+
+/**
+ * better-sqlite3's compiled addon, named directly: without it the library asks the `bindings` package to search
+ * a dozen paths for the file on every start. Undefined (the library searches) if the build put it elsewhere.
+ */
+const ADDON: string | undefined = (() => {
+  try {
+    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  } catch {
+    return undefined;
+  }
+})();
+const addon = ADDON ? { nativeBinding: ADDON } : {};
 
 /** `--db`, then `AWSQUIZ_DB`, then `$XDG_DATA_HOME/awsquiz/awsquiz.db`, then `~/.local/share/awsquiz/awsquiz.db`. */
 export function dbPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
@@ -86,7 +100,7 @@ function checkHeader(file: string): void {
 function appliedIds(file: string, timeout: number): string[] {
   let ro: Db | undefined;
   try {
-    ro = new Database(file, { readonly: true, fileMustExist: true, timeout });
+    ro = new Database(file, { readonly: true, fileMustExist: true, timeout, ...addon });
     const hasTable = ro
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'")
       .get();
@@ -173,7 +187,7 @@ export function openDb(file: string, migrations: Migration[] = loadMigrations(),
   let db: Db | undefined;
   try {
     // `timeout` is SQLite's busy timeout: how long a write waits for another connection's lock
-    db = new Database(file, { fileMustExist: true, timeout });
+    db = new Database(file, { fileMustExist: true, timeout, ...addon });
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode survives a crashed or killed process; only an OS crash could lose the last commit
     db.pragma('synchronous = NORMAL');
