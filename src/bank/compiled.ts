@@ -34,7 +34,7 @@ export interface CompiledBank {
   sections: Record<string, SectionRef>;
 }
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 export { PACKAGE_ROOT } from '../root.js';
 
@@ -80,27 +80,41 @@ export function bankHash(loc: BankLocation): string {
 }
 
 /** What planning, scoring and mastery read of every question; the rest is parsed only for questions shown. */
-const LIGHT = ['id', 'domain', 'exams', 'type', 'difficulty', 'file', 'line', 'sections'] as const;
-type LightQuestion = Pick<CompiledQuestion, (typeof LIGHT)[number]>;
+type Light = 'id' | 'domain' | 'exams' | 'type' | 'difficulty' | 'file' | 'line' | 'sections';
+type LightQuestion = Pick<CompiledQuestion, Light>;
+
+/** A question's light fields, compactly: files and section ids are indices into the header's tables. */
+type IndexRow = [
+  id: string,
+  domain: string,
+  exams: Record<string, number>,
+  type: 'single' | 'multi',
+  difficulty: number,
+  file: number,
+  line: number,
+  sections: number[],
+];
 
 interface CacheHeader {
   format: number;
   hash: string;
   taxonomy: Taxonomy;
-  sections: Record<string, SectionRef>;
-  index: LightQuestion[];
-  /** byte offsets of each question's JSON after the header, as start, end pairs */
+  files: string[];
+  sectionIds: string[];
+  index: IndexRow[];
+  /** byte offsets after the header: each question's JSON, as start, end pairs, then the sections table's */
   spans: number[];
 }
 
 /**
- * The cache file: the header's length in bytes on the first line, the header (taxonomy, note sections, each
- * question's light fields and where its full JSON lies), then one line of JSON per question. A start-up reads and
- * parses the header only; a question's stem, options and citations are read from the file and parsed the first
- * time they are used — an exam reads them for the questions it shows, not for the whole bank.
+ * The cache file: the header's length in bytes on the first line, the header (taxonomy, each question's light
+ * fields and where its full JSON lies), then one line of JSON per question and a last line with the note sections
+ * the questions cite. A start-up reads and parses the header only; a question's stem, options and citations are
+ * read from the file and parsed the first time they are used — an exam reads them for the questions it shows,
+ * not for the whole bank — and the sections table when a result first points at the notes.
  */
 export function serializeBank(bank: CompiledBank): string {
-  const bodies = bank.questions.map((q) => JSON.stringify(q));
+  const bodies = [...bank.questions.map((q) => JSON.stringify(q)), JSON.stringify(bank.sections)];
   const spans: number[] = [];
   let at = 0;
   for (const b of bodies) {
@@ -108,12 +122,26 @@ export function serializeBank(bank: CompiledBank): string {
     spans.push(at, at + n);
     at += n + 1;
   }
+  const files = [...new Set(bank.questions.map((q) => q.file))];
+  const sectionIds = [...new Set(bank.questions.flatMap((q) => q.sections))];
+  const fileNo = new Map(files.map((f, i) => [f, i]));
+  const sectionNo = new Map(sectionIds.map((id, i) => [id, i]));
   const header: CacheHeader = {
     format: bank.format,
     hash: bank.hash,
     taxonomy: bank.taxonomy,
-    sections: bank.sections,
-    index: bank.questions.map((q) => Object.fromEntries(LIGHT.map((k) => [k, q[k]])) as LightQuestion),
+    files,
+    sectionIds,
+    index: bank.questions.map((q) => [
+      q.id,
+      q.domain,
+      q.exams,
+      q.type,
+      q.difficulty,
+      fileNo.get(q.file)!,
+      q.line,
+      q.sections.map((id) => sectionNo.get(id)!),
+    ]),
     spans,
   };
   const headerText = JSON.stringify(header);
@@ -186,20 +214,43 @@ function readBank(readAt: ReadAt, size: number): CompiledBank {
     throw new Error('truncated bank cache');
   const header = JSON.parse(readAt(nl + 1, headerBytes).toString('utf8')) as CacheHeader;
   const base = nl + 1 + headerBytes + 1;
-  if (header.spans.length !== header.index.length * 2) throw new Error('bank cache index does not match');
-  const last = header.spans.at(-1) ?? -1;
+  const { index, spans, files, sectionIds } = header;
+  if (spans.length !== index.length * 2 + 2) throw new Error('bank cache index does not match');
+  const last = spans.at(-1)!;
   if (base + last > size) throw new Error('truncated bank cache');
   if (base + last < size) throw new Error('bank cache has more questions than its index');
   const at: ReadAt = (position, length) => readAt(base + position, length);
-  const questions = header.index.map(
-    (light, i) => new CachedQuestion(light, at, header.spans[2 * i]!, header.spans[2 * i + 1]!),
+  const questions = index.map(
+    ([id, domain, exams, type, difficulty, file, line, sections], i) =>
+      new CachedQuestion(
+        {
+          id,
+          domain,
+          exams,
+          type,
+          difficulty,
+          file: files[file]!,
+          line,
+          sections: sections.map((n) => sectionIds[n]!),
+        },
+        at,
+        spans[2 * i]!,
+        spans[2 * i + 1]!,
+      ),
   );
+  let sections: Record<string, SectionRef> | undefined;
+  const [sStart, sEnd] = spans.slice(-2) as [number, number];
   return {
     format: header.format,
     hash: header.hash,
     taxonomy: header.taxonomy,
-    sections: header.sections,
     questions,
+    get sections() {
+      return (sections ??= JSON.parse(at(sStart, sEnd - sStart).toString('utf8')) as Record<
+        string,
+        SectionRef
+      >);
+    },
   };
 }
 
@@ -230,7 +281,7 @@ function openBankCache(file: string): CompiledBank {
 
 type Heavy = 'stem' | 'options' | 'cite' | 'note_warning' | 'references' | 'verified';
 // a field added to questions must be listed as light or heavy, or this stops compiling
-type Unlisted = Exclude<keyof CompiledQuestion, (typeof LIGHT)[number] | Heavy>;
+type Unlisted = Exclude<keyof CompiledQuestion, Light | Heavy>;
 const everyFieldListed: [Unlisted] extends [never] ? true : Unlisted = true;
 // …and every heavy field must have its getter on CachedQuestion
 type NoGetter = Exclude<Heavy, keyof CachedQuestion>;

@@ -59,6 +59,6 @@ describe('the compiled-bank cache', () => {
     writeFileSync(path, JSON.stringify({ ...(plain(bank) as object), format: 1 }));
     expect(cachedBank(defaultLocation(), env)).toBeUndefined();
     expect((await loadBank(defaultLocation(), env)).questions.length).toBe(bank.questions.length);
-    expect(readFileSync(path, 'utf8').split('\n').length).toBe(bank.questions.length + 2);
+    expect(readFileSync(path, 'utf8').split('\n').length).toBe(bank.questions.length + 3);
   });
 });
