@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import type { Heading, Nodes } from 'mdast';
 import { cacheDir, fingerprint, writeCache } from './cache.js';
+import { contentHash, SEED_DIR } from './parse-cache.js';
 
 /** One heading of a notes file and the text it owns. */
 export interface Section {
@@ -139,34 +140,87 @@ export function displayPath(absolute: string): string {
   return rel && !rel.startsWith('..') ? rel : absolute;
 }
 
-const NOTES_FORMAT = 1;
+const NOTES_FORMAT = 2;
+
+interface NotesEntry {
+  size: number;
+  mtimeMs: number;
+  /** fingerprint of the file's bytes: a checkout or a copy changes the time, not the contents */
+  hash: string;
+  notes: NotesFile;
+}
+
+interface NotesCache {
+  format: number;
+  /** file name → its parsed sections */
+  files: Record<string, NotesEntry>;
+}
+
+function readNotesCache(file: string): Record<string, NotesEntry> | undefined {
+  try {
+    const c = JSON.parse(readFileSync(file, 'utf8')) as NotesCache;
+    return c.format === NOTES_FORMAT && c.files && typeof c.files === 'object' ? c.files : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A parsed notes file as shown from another working directory: only the displayed path changes. */
+function shownAs(nf: NotesFile, file: string): NotesFile {
+  if (nf.file === file) return nf;
+  return { ...nf, file, sections: nf.sections.map((s) => ({ ...s, file })) };
+}
 
 /**
  * Every `*.md` in the notes directory except README.md, parsed into sections. Parsing the notes is the slowest
- * part of validation, so the result is cached, keyed by each file's path, size and modification time.
+ * part of validation, so each file's sections are cached: reused while its size and modification time are
+ * unchanged, or else while its contents are (after a checkout, or on a fresh install, where the cache starts from
+ * the index built with the package).
  */
-export function loadNotes(notesDir: string, env: NodeJS.ProcessEnv = process.env): Map<string, NotesFile> {
+export function loadNotes(
+  notesDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+  seed = join(SEED_DIR, 'notes.json'),
+): Map<string, NotesFile> {
   const names = readdirSync(notesDir)
     .sort()
     .filter((name) => name.endsWith('.md') && name !== 'README.md');
-  const parts = [`${NOTES_FORMAT}\0${process.cwd()}`];
-  for (const name of names) {
-    const st = statSync(join(notesDir, name));
-    parts.push(`${join(notesDir, name)}\0${st.size}\0${st.mtimeMs}`);
-  }
-  const cacheFile = join(cacheDir(env), `notes-${fingerprint(parts.join('\n'))}.json`);
-  try {
-    return new Map(JSON.parse(readFileSync(cacheFile, 'utf8')) as [string, NotesFile][]);
-  } catch {
-    // not cached yet
-  }
+  const cacheFile = join(cacheDir(env), `notes-${fingerprint(`${NOTES_FORMAT}\0${resolve(notesDir)}`)}.json`);
+  const old = readNotesCache(cacheFile) ?? readNotesCache(seed) ?? {};
+  const next: Record<string, NotesEntry> = {};
+  let dirty = Object.keys(old).some((name) => !names.includes(name));
   const files = new Map<string, NotesFile>();
   for (const name of names) {
     const note = name.slice(0, -3);
     const abs = join(notesDir, name);
-    files.set(note, parseNotes(note, readFileSync(abs, 'utf8'), displayPath(abs)));
+    const shown = displayPath(abs);
+    const st = statSync(abs);
+    let entry = old[name];
+    if (
+      entry &&
+      (entry.size !== st.size || (entry.mtimeMs !== st.mtimeMs && contentHash(abs) !== entry.hash))
+    )
+      entry = undefined;
+    if (entry && entry.mtimeMs !== st.mtimeMs) {
+      entry = { ...entry, mtimeMs: st.mtimeMs };
+      dirty = true;
+    }
+    if (!entry) {
+      const hash = contentHash(abs);
+      const parsed = parseNotes(note, readFileSync(abs, 'utf8'), shown);
+      // cached only if the file did not change while it was parsed
+      if (contentHash(abs) === hash) {
+        entry = { size: st.size, mtimeMs: st.mtimeMs, hash, notes: parsed };
+        dirty = true;
+      } else {
+        files.set(note, parsed);
+        continue;
+      }
+    }
+    next[name] = entry;
+    files.set(note, shownAs(entry.notes, shown));
   }
-  writeCache(cacheFile, [...files.entries()]);
+  if (dirty) writeCache(cacheFile, { format: NOTES_FORMAT, files: next } satisfies NotesCache);
   return files;
 }
 

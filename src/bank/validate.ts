@@ -10,7 +10,7 @@ import {
   type Problem,
   type RawItem,
 } from './load.js';
-import { ParseCache, type CachedQuestion } from './parse-cache.js';
+import { contentHash, ParseCache, type CachedQuestion } from './parse-cache.js';
 import { allocate } from '../core/blueprint.js';
 import { displayPath, loadNotes, normaliseForMatch, type NotesFile, type Section } from './notes.js';
 import { questionSchema, SCHEMA_MODULE, taxonomySchema, type Question, type Taxonomy } from './schema.js';
@@ -110,9 +110,11 @@ function cachedTaxonomy(bankDir: string, cache: ParseCache | undefined): ReturnT
   const hit = cache.get(abs);
   if (hit?.[0]) return { taxonomy: hit[0].value as Taxonomy, problems: [] };
   const st = statSync(abs);
+  const hash = contentHash(abs);
   const loaded = loadTaxonomy(bankDir);
-  if (loaded.taxonomy && !loaded.problems.length)
-    cache.put(abs, st.size, st.mtimeMs, [{ value: loaded.taxonomy, line: 1, lines: {} }]);
+  // cached only if the file did not change while it was parsed
+  if (loaded.taxonomy && !loaded.problems.length && contentHash(abs) === hash)
+    cache.put(abs, st.size, st.mtimeMs, hash, [{ value: loaded.taxonomy, line: 1, lines: {} }]);
   return loaded;
 }
 
@@ -165,6 +167,7 @@ export function checkBank(bankDir: string, notesDir: string, opts: { cache?: boo
       for (const c of cached) items.push({ item: fromCache(file, c), data: c.value as Question });
     } else {
       const st = cache && statSync(abs);
+      const hash = cache && contentHash(abs);
       const loaded = loadYamlList(abs);
       problems.push(...loaded.problems);
       let clean = loaded.problems.length === 0;
@@ -179,11 +182,13 @@ export function checkBank(bankDir: string, notesDir: string, opts: { cache?: boo
         }
         items.push({ item, data: parsed.data });
       }
-      if (cache && st && clean)
+      // cached only if the file did not change while it was parsed
+      if (cache && st && hash && clean && contentHash(abs) === hash)
         cache.put(
           abs,
           st.size,
           st.mtimeMs,
+          hash,
           items.map(({ item, data }) => toCache(item, data)),
         );
     }

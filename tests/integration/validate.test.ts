@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/bank/load.js';
@@ -114,6 +115,8 @@ describe('validate', () => {
         }),
     });
     process.chdir(p.root);
+    const sharedCache = process.env.AWSQUIZ_CACHE_DIR;
+    process.env.AWSQUIZ_CACHE_DIR = mkdtempSync(join(tmpdir(), 'awsquiz-parse-cache-'));
     try {
       const run = (cache: boolean) => checkBank(p.bank, p.notes, { cache }).problems.map(formatProblem);
       const plain = run(false);
@@ -123,18 +126,18 @@ describe('validate', () => {
       const cacheDir = process.env.AWSQUIZ_CACHE_DIR!;
       const cached = readdirSync(cacheDir)
         .filter((f) => f.startsWith('parsed-'))
-        .map((f) => JSON.parse(readFileSync(join(cacheDir, f), 'utf8')) as Record<string, unknown>)
-        .find((c) => Object.keys(c).some((k) => k.startsWith(p.bank)));
-      expect(Object.keys(cached ?? {}).sort()).toEqual([
-        join(p.bank, 'storage', 'a.yaml'),
-        join(p.bank, 'storage', 'b.yaml'),
-        join(p.bank, 'taxonomy.yaml'),
+        .map(
+          (f) => JSON.parse(readFileSync(join(cacheDir, f), 'utf8')) as { files: Record<string, unknown> },
+        );
+      expect(cached.map((c) => Object.keys(c.files).sort())).toEqual([
+        [join('storage', 'a.yaml'), join('storage', 'b.yaml'), 'taxonomy.yaml'],
       ]);
       const broken = goodQuestion('storage-no-why').replace('      why: Retrieval takes hours.\n', '');
       appendFileSync(join(p.bank, 'storage', 'a.yaml'), broken);
       const after = run(true);
       expect(after).toContain('question-bank/storage/a.yaml:34 storage-no-why: options[2].why: Required');
     } finally {
+      process.env.AWSQUIZ_CACHE_DIR = sharedCache;
       process.chdir(__dirname + '/../..');
     }
   });
