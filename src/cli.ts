@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { AwsquizError, BankError, InterruptedError } from './errors.js';
+import { AwsquizError, BankError, InterruptedError, isSqliteError } from './errors.js';
 import { PACKAGE_ROOT } from './root.js';
 
 // Each command is imported when it runs, so `--help` and `--version` load no SQLite, prompts or bank.
@@ -179,7 +179,7 @@ async function fail(e: unknown): Promise<number> {
     process.stdout.write('\nSaved — continue with `awsquiz resume`.\n');
     return 130;
   }
-  if (e instanceof Error && /^SQLITE_/.test((e as { code?: string }).code ?? '')) {
+  if (isSqliteError(e)) {
     // a write that failed after the database was opened (held locked by another program, disk full…)
     const { currentDbFile, storeFailure } = await import('./store/db.js');
     const failure = storeFailure(currentDbFile() ?? 'the history database', e);

@@ -39,3 +39,9 @@ export class InterruptedError extends AwsquizError {
     super(message, 130);
   }
 }
+
+/** An error from SQLite itself (better-sqlite3 sets `code` to SQLITE_BUSY, SQLITE_FULL…). */
+export function isSqliteError(e: unknown): e is Error & { code: string } {
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof Error && typeof code === 'string' && code.startsWith('SQLITE_');
+}

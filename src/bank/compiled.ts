@@ -36,8 +36,6 @@ export interface CompiledBank {
 
 const FORMAT = 4;
 
-export { PACKAGE_ROOT } from '../root.js';
-
 export interface BankLocation {
   bankDir: string;
   notesDir: string;

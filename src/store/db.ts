@@ -143,10 +143,6 @@ export function currentDbFile(): string | undefined {
   return opened;
 }
 
-export function isSqliteError(e: unknown): boolean {
-  return e instanceof Error && /^SQLITE_/.test(sqliteCode(e));
-}
-
 export interface OpenOptions {
   /** How long a write waits for another program's lock before failing (default 5 s). */
   busyTimeoutMs?: number;
