@@ -5,7 +5,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import type { Heading, Nodes } from 'mdast';
 import { cacheDir, fingerprint, writeCache } from './cache.js';
-import { contentHash, SEED_DIR } from './parse-cache.js';
+import { freshness, parseUnchanged, SEED_DIR, type FileStamp } from './parse-cache.js';
 
 /** One heading of a notes file and the text it owns. */
 export interface Section {
@@ -142,11 +142,7 @@ export function displayPath(absolute: string): string {
 
 const NOTES_FORMAT = 2;
 
-interface NotesEntry {
-  size: number;
-  mtimeMs: number;
-  /** fingerprint of the file's bytes: a checkout or a copy changes the time, not the contents */
-  hash: string;
+interface NotesEntry extends FileStamp {
   notes: NotesFile;
 }
 
@@ -194,28 +190,25 @@ export function loadNotes(
     const note = name.slice(0, -3);
     const abs = join(notesDir, name);
     const shown = displayPath(abs);
-    const st = statSync(abs);
     let entry = old[name];
-    if (
-      entry &&
-      (entry.size !== st.size || (entry.mtimeMs !== st.mtimeMs && contentHash(abs) !== entry.hash))
-    )
-      entry = undefined;
-    if (entry && entry.mtimeMs !== st.mtimeMs) {
-      entry = { ...entry, mtimeMs: st.mtimeMs };
-      dirty = true;
+    if (entry) {
+      const st = statSync(abs);
+      const fresh = freshness(entry, abs, st);
+      if (fresh === 'moved') {
+        entry = { ...entry, mtimeMs: st.mtimeMs };
+        dirty = true;
+      } else if (!fresh) entry = undefined;
     }
     if (!entry) {
-      const hash = contentHash(abs);
-      const parsed = parseNotes(note, readFileSync(abs, 'utf8'), shown);
-      // cached only if the file did not change while it was parsed
-      if (contentHash(abs) === hash) {
-        entry = { size: st.size, mtimeMs: st.mtimeMs, hash, notes: parsed };
-        dirty = true;
-      } else {
+      const { value: parsed, stamp } = parseUnchanged(abs, () =>
+        parseNotes(note, readFileSync(abs, 'utf8'), shown),
+      );
+      if (!stamp) {
         files.set(note, parsed);
         continue;
       }
+      entry = { ...stamp, notes: parsed };
+      dirty = true;
     }
     next[name] = entry;
     files.set(note, shownAs(entry.notes, shown));

@@ -12,11 +12,7 @@ export interface CachedQuestion {
   lines: Record<string, number>;
 }
 
-interface Entry {
-  size: number;
-  mtimeMs: number;
-  /** fingerprint of the file's bytes: a checkout or a copy changes the time, not the contents */
-  hash: string;
+interface Entry extends FileStamp {
   items: CachedQuestion[];
 }
 
@@ -30,6 +26,34 @@ interface CacheFile {
 /** The fingerprint of a file's contents. */
 export function contentHash(abs: string): string {
   return fingerprint(readFileSync(abs, 'latin1'));
+}
+
+/** How a cache entry was taken: the file's size, modification time and content fingerprint then. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
+
+/**
+ * Whether an entry still describes the file: 'same' when size and time match, 'moved' when only the time changed
+ * but the bytes did not (the entry's time must be updated), undefined when the file changed.
+ */
+export function freshness(entry: FileStamp, abs: string, st: { size: number; mtimeMs: number }) {
+  if (entry.size !== st.size) return undefined;
+  if (entry.mtimeMs === st.mtimeMs) return 'same';
+  return contentHash(abs) === entry.hash ? 'moved' : undefined;
+}
+
+/**
+ * Parse a file, noting its size, time and fingerprint first; `stamp` is undefined when the file changed while it
+ * was parsed, and then the result must not be cached.
+ */
+export function parseUnchanged<T>(abs: string, parse: () => T): { value: T; stamp: FileStamp | undefined } {
+  const { size, mtimeMs } = statSync(abs);
+  const hash = contentHash(abs);
+  const value = parse();
+  return { value, stamp: contentHash(abs) === hash ? { size, mtimeMs, hash } : undefined };
 }
 
 /** The code that parses and checks a question file, by contents: a changed awsquiz never trusts an old cache. */
@@ -80,20 +104,16 @@ export class ParseCache {
     const hit = this.old[rel];
     if (!hit) return undefined;
     const st = statSync(abs);
-    if (st.size !== hit.size) return undefined;
-    if (st.mtimeMs !== hit.mtimeMs) {
-      if (contentHash(abs) !== hit.hash) return undefined;
-      this.next[rel] = { ...hit, mtimeMs: st.mtimeMs };
-      this.dirty = true;
-      return hit.items;
-    }
-    this.next[rel] = hit;
+    const fresh = freshness(hit, abs, st);
+    if (!fresh) return undefined;
+    this.next[rel] = fresh === 'same' ? hit : { ...hit, mtimeMs: st.mtimeMs };
+    if (fresh === 'moved') this.dirty = true;
     return hit.items;
   }
 
-  /** `hash` is of the contents that were parsed (see contentHash), taken with `size` and `mtimeMs` before parsing. */
-  put(abs: string, size: number, mtimeMs: number, hash: string, items: CachedQuestion[]): void {
-    this.next[relative(this.root, abs)] = { size, mtimeMs, hash, items };
+  /** `stamp` is the file's as it was parsed (see parseUnchanged). */
+  put(abs: string, stamp: FileStamp, items: CachedQuestion[]): void {
+    this.next[relative(this.root, abs)] = { ...stamp, items };
     this.dirty = true;
   }
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   formatPath,
@@ -10,7 +10,7 @@ import {
   type Problem,
   type RawItem,
 } from './load.js';
-import { contentHash, ParseCache, type CachedQuestion } from './parse-cache.js';
+import { ParseCache, parseUnchanged, type CachedQuestion } from './parse-cache.js';
 import { allocate } from '../core/blueprint.js';
 import { displayPath, loadNotes, normaliseForMatch, type NotesFile, type Section } from './notes.js';
 import { questionSchema, SCHEMA_MODULE, taxonomySchema, type Question, type Taxonomy } from './schema.js';
@@ -109,12 +109,9 @@ function cachedTaxonomy(bankDir: string, cache: ParseCache | undefined): ReturnT
   if (!cache || !existsSync(abs)) return loadTaxonomy(bankDir);
   const hit = cache.get(abs);
   if (hit?.[0]) return { taxonomy: hit[0].value as Taxonomy, problems: [] };
-  const st = statSync(abs);
-  const hash = contentHash(abs);
-  const loaded = loadTaxonomy(bankDir);
-  // cached only if the file did not change while it was parsed
-  if (loaded.taxonomy && !loaded.problems.length && contentHash(abs) === hash)
-    cache.put(abs, st.size, st.mtimeMs, hash, [{ value: loaded.taxonomy, line: 1, lines: {} }]);
+  const { value: loaded, stamp } = parseUnchanged(abs, () => loadTaxonomy(bankDir));
+  if (stamp && loaded.taxonomy && !loaded.problems.length)
+    cache.put(abs, stamp, [{ value: loaded.taxonomy, line: 1, lines: {} }]);
   return loaded;
 }
 
@@ -166,9 +163,9 @@ export function checkBank(bankDir: string, notesDir: string, opts: { cache?: boo
       const file = displayPath(abs);
       for (const c of cached) items.push({ item: fromCache(file, c), data: c.value as Question });
     } else {
-      const st = cache && statSync(abs);
-      const hash = cache && contentHash(abs);
-      const loaded = loadYamlList(abs);
+      const { value: loaded, stamp } = cache
+        ? parseUnchanged(abs, () => loadYamlList(abs))
+        : { value: loadYamlList(abs), stamp: undefined };
       problems.push(...loaded.problems);
       let clean = loaded.problems.length === 0;
       for (const item of loaded.items) {
@@ -182,13 +179,10 @@ export function checkBank(bankDir: string, notesDir: string, opts: { cache?: boo
         }
         items.push({ item, data: parsed.data });
       }
-      // cached only if the file did not change while it was parsed
-      if (cache && st && hash && clean && contentHash(abs) === hash)
+      if (cache && stamp && clean)
         cache.put(
           abs,
-          st.size,
-          st.mtimeMs,
-          hash,
+          stamp,
           items.map(({ item, data }) => toCache(item, data)),
         );
     }

@@ -24,7 +24,7 @@ describe('parse cache', () => {
     const env = { AWSQUIZ_CACHE_DIR: tmp() };
     const first = filled(p.bank, file, env);
     const { size, mtimeMs } = statOf(file);
-    first.put(file, size, mtimeMs, contentHash(file), [item('storage-a')]);
+    first.put(file, { size, mtimeMs, hash: contentHash(file) }, [item('storage-a')]);
     first.save();
     expect(new ParseCache(p.bank, MODULES, env).get(file)).toEqual([item('storage-a')]);
 
@@ -46,7 +46,9 @@ describe('parse cache', () => {
     const builder = { AWSQUIZ_CACHE_DIR: tmp() };
     const src = join(built.bank, 'storage', 'a.yaml');
     const c = filled(built.bank, src, builder);
-    c.put(src, statOf(src).size, statOf(src).mtimeMs, contentHash(src), [item('storage-a')]);
+    c.put(src, { size: statOf(src).size, mtimeMs: statOf(src).mtimeMs, hash: contentHash(src) }, [
+      item('storage-a'),
+    ]);
     c.save();
     const seed = join(builder.AWSQUIZ_CACHE_DIR, readdirOne(builder.AWSQUIZ_CACHE_DIR, 'parsed-'));
 
