@@ -9,6 +9,7 @@ import {
   readFileSync,
   readSync,
   statSync,
+  type Stats,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -77,8 +78,7 @@ export function storeFailure(file: string, e: unknown): StoreError {
   return new StoreError(`${file}: ${(e as Error).message}`);
 }
 
-function checkHeader(file: string): void {
-  const st = statSync(file);
+function checkHeader(file: string, st: Stats): void {
   if (!st.isFile()) throw new StoreError(`${file} is not a file; point --db at a database file.`);
   if (st.size === 0) return;
   const buf = Buffer.alloc(16);
@@ -126,8 +126,8 @@ function appliedIds(file: string, timeout: number): string[] {
 }
 
 /** Whether this process may write the file (the mode bits are checked too: root may write anything). */
-function writable(file: string): boolean {
-  if ((statSync(file).mode & 0o222) === 0) return false;
+function writable(file: string, st: Stats): boolean {
+  if ((st.mode & 0o222) === 0) return false;
   try {
     accessSync(file, constants.W_OK);
     return true;
@@ -155,13 +155,14 @@ export interface OpenOptions {
 export function openDb(file: string, migrations: Migration[] = loadMigrations(), opts: OpenOptions = {}): Db {
   const known = new Set(migrations.map((m) => m.id));
   const timeout = Math.max(0, Math.trunc(opts.busyTimeoutMs ?? 5000));
-  if (existsSync(file)) {
-    checkHeader(file);
-    if (!writable(file))
+  const st = existsSync(file) ? statSync(file) : undefined;
+  if (st) {
+    checkHeader(file, st);
+    if (!writable(file, st))
       throw new StoreError(
         `${file} is read-only, and awsquiz writes every answer to it. It was left as it is; make it writable (chmod u+w) or point --db at another file.`,
       );
-    if (statSync(file).size > 0) {
+    if (st.size > 0) {
       const unknown = appliedIds(file, timeout).filter((id) => !known.has(id));
       if (unknown.length)
         throw new StoreError(
